@@ -1,0 +1,44 @@
+# Two entry points: `make book` builds the site, `make test` runs every test.
+# Both create .venv and install the pinned dependencies on first use.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD_FLAGS := -W -n --keep-going
+
+.PHONY: book test unit chapters bench bench-measures bench-networks clean lock check-html
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## book: execute every chapter and build the HTML site into _build/html
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+
+## test: unit tests, doctests, every chapter via nbval, then the book build
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval-lax -q
+	$(MAKE) book
+
+## unit: unit tests and doctests only (fast)
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q tests src
+
+## bench: benchmarks against the reference implementations (prints ratios)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet ".[bench]"
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+## lock: re-pin requirements.lock from the current environment
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^regional-clusters' > requirements.lock
+
+clean:
+	rm -rf _build

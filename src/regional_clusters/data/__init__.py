@@ -1,0 +1,34 @@
+"""Data layer: pinned public datasets, verified downloads, tidy loaders.
+
+``SOURCES`` lists the pinned files; :func:`fetch` explains the cache and
+the mirror setting; one ``load_*`` function per dataset returns a tidy table.
+"""
+
+from .fetch import CACHE_ENV, MIRROR_ENV, ChecksumError, DataUnavailableError, cache_dir, fetch
+from .loaders import (
+    EUROSTAT_INDICATORS,
+    Multiplex,
+    coding_table,
+    load_cbp_2019,
+    load_cluster_definitions,
+    load_cluster_links,
+    load_cluster_mapping,
+    load_eurostat_nuts2,
+    load_h2020,
+    load_mexico_states,
+    load_multiplex,
+    load_subclusters,
+    load_us_state_incomes,
+    load_uspto_patents,
+    read_mpx,
+)
+from .registry import SOURCES, Source, get_source
+from .wide import to_wide
+
+__all__ = [
+    "CACHE_ENV", "MIRROR_ENV", "ChecksumError", "DataUnavailableError", "cache_dir", "fetch",
+    "EUROSTAT_INDICATORS", "Multiplex", "coding_table", "load_cbp_2019", "load_cluster_definitions",
+    "load_cluster_links", "load_cluster_mapping", "load_eurostat_nuts2", "load_h2020",
+    "load_mexico_states", "load_multiplex", "load_subclusters", "load_us_state_incomes",
+    "load_uspto_patents", "read_mpx", "SOURCES", "Source", "get_source", "to_wide",
+]
