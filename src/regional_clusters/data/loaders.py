@@ -522,6 +522,21 @@ def load_h2020() -> pd.DataFrame:
 # Data shipped inside packages
 
 
+def _package_dir(package: str) -> Path:
+    """Folder of an installed package, found without importing it (libpysal's
+    import takes seconds and is not needed to read its example files)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"package {package!r} is not installed; pip install {package}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _libpysal_example(folder: str, name: str) -> Path:
+    return _package_dir("libpysal") / "examples" / folder / name
+
+
 def load_us_state_incomes() -> pd.DataFrame:
     """Per-capita personal income of the 48 contiguous US states, 1929-2009.
 
@@ -536,12 +551,10 @@ def load_us_state_incomes() -> pd.DataFrame:
     Examples
     --------
     >>> inc = load_us_state_incomes()
-    >>> inc["state"].nunique(), inc["year"].min(), inc["year"].max()
+    >>> inc["state"].nunique(), int(inc["year"].min()), int(inc["year"].max())
     (48, 1929, 2009)
     """
-    from libpysal import examples
-
-    raw = pd.read_csv(examples.get_path("usjoin.csv"))
+    raw = pd.read_csv(_libpysal_example("us_income", "usjoin.csv"))
     long = raw.melt(id_vars=["Name", "STATE_FIPS"], var_name="year", value_name="income")
     return pd.DataFrame(
         {
@@ -563,9 +576,7 @@ def load_mexico_states() -> pd.DataFrame:
         constant 1993 pesos) and ``region`` (int, the INEGI regional grouping
         shipped with the file).
     """
-    from libpysal import examples
-
-    raw = pd.read_csv(examples.get_path("mexico.csv"))
+    raw = pd.read_csv(_libpysal_example("mexico", "mexico.csv"))
     cols = [c for c in raw.columns if c.startswith("pcgdp")]
     long = raw.melt(id_vars=["State", "inegi"], value_vars=cols, var_name="year", value_name="gdp")
     return pd.DataFrame(
@@ -677,5 +688,4 @@ def load_multiplex(name: str) -> Multiplex:
     """
     if name not in _MPX:
         raise ValueError(f"unknown multiplex network {name!r}; choose from {sorted(_MPX)}")
-    path = resources.files("uunet") / "data" / _MPX[name]
-    return read_mpx(Path(str(path)))
+    return read_mpx(_package_dir("uunet") / "data" / _MPX[name])
