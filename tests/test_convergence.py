@@ -1,0 +1,195 @@
+"""Tests for regional_clusters.convergence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regional_clusters.convergence import (
+    beta_convergence,
+    gini,
+    sigma_convergence,
+    theil,
+    theil_decomposition,
+)
+
+# --------------------------------------------------------------------------- Gini
+
+
+def test_gini_econgeo_worked_examples():
+    # GUIDE section 9 (EconGeo documentation)
+    assert gini(pd.Series([0, 10, 10, 30, 50])) == pytest.approx(0.48)
+    assert gini(pd.Series([0, 0, 0, 0, 1])) == pytest.approx(0.8)
+
+
+def test_gini_weights_equal_replication():
+    # A weight of 2 is the same as listing the region twice.
+    x = pd.Series([1.0, 2.0, 6.0], index=list("abc"))
+    w = pd.Series([1.0, 2.0, 1.0], index=list("abc"))
+    expanded = pd.Series([1.0, 2.0, 2.0, 6.0])
+    assert gini(x, weights=w) == pytest.approx(gini(expanded))
+
+
+def test_gini_table_by_year():
+    Y = pd.DataFrame({2000: [1.0, 1.0], 2001: [0.0, 2.0]}, index=["a", "b"])
+    g = gini(Y)
+    assert g.loc[2000] == 0.0 and g.loc[2001] == pytest.approx(0.5)
+
+
+# --------------------------------------------------------------------------- Theil
+
+
+def test_theil_hand_computed():
+    # values 1 and 3, mean 2: T = 1/2 [0.5 ln 0.5 + 1.5 ln 1.5]
+    x = pd.Series([1.0, 3.0], index=["a", "b"])
+    expected = 0.5 * (0.5 * np.log(0.5) + 1.5 * np.log(1.5))
+    assert theil(x) == pytest.approx(expected)
+
+
+def test_theil_population_weighted_is_share_formula():
+    y = pd.Series([10.0, 20.0, 40.0], index=list("abc"))
+    n = pd.Series([5.0, 3.0, 2.0], index=list("abc"))
+    s = y * n / (y * n).sum()
+    p = n / n.sum()
+    assert theil(y, weights=n) == pytest.approx(float((s * np.log(s / p)).sum()))
+
+
+def test_theil_maximum_when_one_region_has_all():
+    x = pd.Series([0.0, 0.0, 0.0, 5.0])
+    assert theil(x) == pytest.approx(np.log(4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.floats(0.01, 1e4), min_size=2, max_size=12),
+    pops=st.lists(st.floats(0.1, 1e3), min_size=12, max_size=12),
+    labels=st.lists(st.sampled_from("ABC"), min_size=12, max_size=12),
+)
+def test_theil_decomposition_sums_to_total(values, pops, labels):
+    n = len(values)
+    idx = [f"r{i}" for i in range(n)]
+    x = pd.Series(values, index=idx)
+    w = pd.Series(pops[:n], index=idx)
+    g = pd.Series(labels[:n], index=idx)
+    d = theil_decomposition(x, g, weights=w)
+    total = d.loc["total"]
+    assert total["between"] + total["within"] == pytest.approx(total["theil"], rel=1e-9, abs=1e-12)
+    assert total["theil"] == pytest.approx(theil(x, weights=w), rel=1e-12, abs=1e-15)
+    assert d.drop(index="total")["share"].sum() == pytest.approx(1.0)
+
+
+def test_theil_decomposition_between_only():
+    # identical regions within each group: all inequality is between groups
+    x = pd.Series([1.0, 1.0, 3.0, 3.0], index=list("abcd"))
+    g = pd.Series(["P", "P", "C", "C"], index=list("abcd"))
+    d = theil_decomposition(x, g)
+    assert d.loc["total", "within"] == pytest.approx(0.0)
+    assert d.loc["total", "between"] == pytest.approx(theil(x))
+
+
+def test_theil_decomposition_table():
+    Y = pd.DataFrame({2000: [1.0, 2.0, 3.0, 5.0], 2001: [2.0, 2.0, 3.0, 3.0]}, index=list("abcd"))
+    g = pd.Series(["A", "A", "B", "B"], index=list("abcd"))
+    d = theil_decomposition(Y, g)
+    assert list(d.index) == [2000, 2001]
+    np.testing.assert_allclose(d["between"] + d["within"], d["total"])
+    np.testing.assert_allclose(d["total"], theil(Y).to_numpy())
+
+
+# --------------------------------------------------------------------------- beta
+
+
+def _simulated_panel(beta, T=20, n=400, sigma=0.003, seed=7):
+    rng = np.random.default_rng(seed)
+    log0 = rng.normal(3.0, 0.5, n)
+    idx = [f"r{i}" for i in range(n)]
+    growth = 0.05 + beta * log0 + rng.normal(0, sigma, n)
+    Y = pd.DataFrame({2000: np.exp(log0), 2000 + T: np.exp(log0 + T * growth)}, index=idx)
+    return Y
+
+
+def test_beta_convergence_recovers_parameter():
+    Y = _simulated_panel(-0.02)
+    res = beta_convergence(Y)
+    assert res.beta == pytest.approx(-0.02, abs=3 * res.se)
+    assert abs(res.beta + 0.02) < 0.002
+    # speed and half-life follow Barro and Sala-i-Martin's formula
+    assert res.speed == pytest.approx(-np.log(1 - 0.02 * 20) / 20, rel=0.1)
+    assert res.half_life == pytest.approx(np.log(2) / res.speed)
+    assert res.n == 400 and res.years == 20
+    assert "OLS" in res.specification and "HC1" in res.specification
+
+
+def test_beta_convergence_matches_numpy_least_squares():
+    Y = _simulated_panel(-0.01, n=50, sigma=0.01, seed=3)
+    g = (np.log(Y[2020]) - np.log(Y[2000])) / 20
+    X = np.column_stack([np.ones(len(Y)), np.log(Y[2000])])
+    coef = np.linalg.lstsq(X, g.to_numpy(), rcond=None)[0]
+    assert beta_convergence(Y).beta == pytest.approx(coef[1])
+
+
+def test_conditional_beta_convergence_with_group_dummies():
+    # Each group converges to its own steady state (a group effect in the
+    # growth equation); richer groups also grow faster, which biases the
+    # absolute beta towards zero. Country dummies recover beta.
+    rng = np.random.default_rng(11)
+    n, T, beta = 300, 10, -0.03
+    groups = rng.choice(["A", "B", "C"], n)
+    level = {"A": 2.0, "B": 3.0, "C": 4.0}
+    effect = {"A": -0.05, "B": 0.0, "C": 0.05}
+    log0 = np.array([level[g] for g in groups]) + rng.normal(0, 0.3, n)
+    growth = 0.1 + beta * log0 + np.array([effect[g] for g in groups]) + rng.normal(0, 0.003, n)
+    idx = [f"r{i}" for i in range(n)]
+    Y = pd.DataFrame({2000: np.exp(log0), 2000 + T: np.exp(log0 + T * growth)}, index=idx)
+    absolute = beta_convergence(Y)
+    res = beta_convergence(Y, controls=pd.Series(groups, index=idx, name="country"))
+    assert res.beta == pytest.approx(beta, abs=0.002)
+    assert absolute.beta > beta + 0.01
+    assert "conditional" in res.specification
+    assert "country_B" in res.results.params.index
+
+
+def test_divergence_gives_nan_half_life():
+    Y = _simulated_panel(0.01, n=100)
+    res = beta_convergence(Y)
+    assert res.beta > 0
+    assert res.speed < 0
+    assert np.isnan(res.half_life)
+
+
+def test_sigma_convergence_hand_computed():
+    Y = pd.DataFrame({2000: [1.0, 4.0], 2010: [2.0, 4.0]}, index=["a", "b"])
+    s = sigma_convergence(Y)
+    assert s.loc[2000, "sd_log"] == pytest.approx(np.log(4) / 2)
+    assert s.loc[2010, "sd_log"] == pytest.approx(np.log(2) / 2)
+    assert s.loc[2000, "cv"] == pytest.approx(1.5 / 2.5)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_bad_input_names_the_label():
+    Y = pd.DataFrame({2000: [1.0, -1.0, 2.0], 2010: [1.0, 2.0, 3.0]}, index=["a", "b", "c"])
+    with pytest.raises(ValueError, match=r"region 'b', year 2000"):
+        beta_convergence(Y)
+    Y0 = pd.DataFrame({2000: [1.0, 0.0, 2.0], 2010: [1.0, 2.0, 3.0]}, index=["a", "b", "c"])
+    with pytest.raises(ValueError, match=r"zero value at region 'b'"):
+        sigma_convergence(Y0)
+    Yn = pd.DataFrame({2000: [1.0, np.nan, 2.0], 2010: [1.0, 2.0, 3.0]}, index=["a", "b", "c"])
+    with pytest.raises(ValueError, match=r"missing value at region 'b'"):
+        beta_convergence(Yn)
+    with pytest.raises(ValueError, match="start year 1999"):
+        beta_convergence(Y.abs(), start=1999)
+    with pytest.raises(ValueError, match="groups has no group for region 'c'"):
+        theil_decomposition(pd.Series([1.0, 2.0, 3.0], index=list("abc")), pd.Series(["A", "B"], index=list("ab")))
+    with pytest.raises(ValueError, match="weights has no value for region 'b'"):
+        theil(pd.Series([1.0, 2.0], index=list("ab")), weights=pd.Series([1.0], index=["a"]))
+    with pytest.raises(ValueError, match="only zeros"):
+        gini(pd.Series([0.0, 0.0]))
+    with pytest.raises(ValueError, match="duplicated"):
+        theil(pd.Series([1.0, 2.0], index=["a", "a"]))
+    with pytest.raises(ValueError, match="controls has no row for region"):
+        beta_convergence(Y.abs(), controls=pd.DataFrame({"z": [1.0]}, index=["a"]))
