@@ -1,0 +1,1 @@
+"""Models of the mechanisms the source texts argue about."""
