@@ -1,0 +1,513 @@
+"""The cluster manager as a broker, and as a manager who controls the funds.
+
+The lighthouse paper (sections IV and V) wants public actors and cluster
+managers to act as *information brokers* and mediators between firms and
+research, and insists that the cluster manager should **not** decide over the
+cluster's money: otherwise the manager could no longer be an independent
+broker of the actors' interests. This module turns both roles into
+operations on a network of cluster actors (e.g. the firms of one country
+that work in one Horizon 2020 field):
+
+- :func:`add_broker` inserts a broker node tied to chosen members
+  (:func:`choose_ties`: one per component, or the members with the lowest
+  reach); the members keep all their own ties.
+- :func:`add_funding_manager` inserts a manager tied to the same members who
+  also controls the funds: a share ``routing`` of the direct ties among the
+  funded members is replaced by the tie to the manager (members coordinate
+  through the one who pays).
+- :func:`network_state` measures what matters for the comparison: the
+  fragmentation of the members (Borgatti 2006), their k-step reach, their
+  constraint (Burt 1992), and the manager's position: betweenness,
+  constraint, the members' dependence on the manager and the degree
+  centralisation (hierarchy) of the network (Freeman 1979).
+- :func:`compare_managers` runs both and returns one tidy table.
+
+Reach and fragmentation are computed with plain networkx (the subnetworks
+are small); constraint comes from :func:`regional_clusters.networks.constraint`.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from regional_clusters.networks import coparticipation_network, constraint
+
+from ._common import check_int, check_nonnegative, check_probability, rng_from
+
+__all__ = [
+    "fragmentation",
+    "reach",
+    "choose_ties",
+    "add_broker",
+    "add_funding_manager",
+    "network_state",
+    "compare_managers",
+    "firm_subnetwork",
+]
+
+RULES = ("components", "lowest_reach")
+
+
+def _constraint(G: nx.Graph, nodes) -> pd.Series:
+    """Burt's constraint of ``nodes`` (NaN for isolates), weighted by ``weight``."""
+    nodes = list(nodes)
+    return constraint(G, weight="weight", nodes=nodes).reindex(nodes).astype(float)
+
+
+def _check(G, name: str = "G") -> nx.Graph:
+    if not isinstance(G, nx.Graph):
+        raise ValueError(f"{name} must be a networkx Graph, got {type(G).__name__}")
+    if G.is_directed() or G.is_multigraph():
+        raise ValueError(f"{name} must be a simple undirected graph (got a directed graph or multigraph)")
+    if G.number_of_nodes() < 2:
+        raise ValueError(f"{name} needs at least two nodes, has {G.number_of_nodes()}")
+    return G
+
+
+def _members(G: nx.Graph, members) -> list:
+    if members is None:
+        return list(G.nodes)
+    members = list(members)
+    missing = [m for m in members if m not in G]
+    if missing:
+        raise ValueError(f"member {missing[0]!r} is not a node of the graph")
+    if len(members) < 2:
+        raise ValueError("fragmentation and reach need at least two members")
+    return members
+
+
+def fragmentation(G: nx.Graph, members=None) -> float:
+    """Borgatti's fragmentation: share of member pairs that cannot reach each other.
+
+    .. math::  F = 1 - \\frac{\\sum_k s_k (s_k - 1)}{n (n - 1)},
+
+    where :math:`s_k` is the number of members in the *k*-th connected
+    component of ``G`` and *n* the number of members. Paths may run through
+    non-members (e.g. a broker). 0 for a connected network, 1 when every
+    member is isolated.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected graph.
+    members : iterable, optional
+        The nodes whose pairs count; default all nodes.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is not an undirected graph, or a member is not in ``G``.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social
+    network. *Computational and Mathematical Organization Theory* 12(1),
+    21-34.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (3, 4)])
+    >>> round(fragmentation(G), 4)    # 4 of 12 ordered pairs connected
+    0.6667
+    >>> G.add_edge(2, "b"); G.add_edge("b", 3)
+    >>> fragmentation(G, members=[1, 2, 3, 4])
+    0.0
+    """
+    G = _check(G)
+    members = _members(G, members)
+    n = len(members)
+    mset = set(members)
+    connected = 0
+    for comp in nx.connected_components(G):
+        s = len(mset & comp)
+        connected += s * (s - 1)
+    return float(1 - connected / (n * (n - 1)))
+
+
+def reach(G: nx.Graph, k: int = 2, members=None) -> pd.Series:
+    """k-step reach: share of the other members each member reaches in at most k steps.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected graph; paths may pass through non-members.
+    k : int, default 2
+        Maximal path length (unweighted).
+    members : iterable, optional
+        The nodes counted; default all nodes.
+
+    Returns
+    -------
+    pandas.Series
+        Reach in [0, 1] indexed by member.
+
+    Raises
+    ------
+    ValueError
+        For a bad graph, an unknown member or ``k < 1``.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social
+    network. *Computational and Mathematical Organization Theory* 12(1),
+    21-34.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> reach(nx.path_graph(4), k=2).tolist()
+    [0.6666666666666666, 1.0, 1.0, 0.6666666666666666]
+    """
+    G = _check(G)
+    k = check_int("k", k, 1)
+    members = _members(G, members)
+    mset = set(members)
+    n = len(members)
+    out = {}
+    for m in members:
+        near = nx.single_source_shortest_path_length(G, m, cutoff=k)
+        out[m] = (len(mset.intersection(near)) - 1) / (n - 1)
+    s = pd.Series(out, dtype=float, name="reach")
+    s.index.name = "node"
+    return s
+
+
+def choose_ties(G: nx.Graph, rule: str = "components", n_ties: int | None = None, *, k: int = 2) -> list:
+    """Pick the members a broker ties to.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The members' network.
+    rule : {"components", "lowest_reach"}
+        ``components``: one member per connected component, the one with the
+        most (weighted) ties, largest components first. ``lowest_reach``: the
+        members with the lowest k-step reach (ties broken by fewer ties,
+        then by label order).
+    n_ties : int, optional
+        How many ties; default one per component for ``components`` and the
+        number of components for ``lowest_reach``.
+    k : int, default 2
+        Path length of the reach used by ``lowest_reach``.
+
+    Returns
+    -------
+    list
+        Node labels, in the order chosen.
+
+    Raises
+    ------
+    ValueError
+        For an unknown rule, a bad graph or ``n_ties < 0``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (2, 3), (4, 5)]); G.add_node(6)
+    >>> choose_ties(G, "components")
+    [2, 4, 6]
+    >>> choose_ties(G, "lowest_reach", 2)
+    [6, 4]
+    """
+    G = _check(G)
+    if rule not in RULES:
+        raise ValueError(f"rule must be one of {RULES}, got {rule!r}")
+    comps = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c))))
+    n_ties = len(comps) if n_ties is None else check_int("n_ties", n_ties, 0)
+    strength = dict(G.degree(weight="weight"))
+    order = {v: i for i, v in enumerate(G.nodes)}
+    if rule == "components":
+        picks = [max(sorted(c, key=order.get), key=lambda v: strength[v]) for c in comps]
+        return picks[:n_ties]
+    r = reach(G, k=k)
+    ranked = sorted(G.nodes, key=lambda v: (r[v], strength[v], order[v]))
+    return ranked[:n_ties]
+
+
+def add_broker(G: nx.Graph, ties, *, name="broker", group: str = "Milieu and intermediaries", weight: float = 1.0) -> nx.Graph:
+    """A copy of ``G`` with a broker node tied to ``ties``; members keep their ties.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The members' network.
+    ties : iterable
+        Members the broker is tied to (may be empty).
+    name : hashable, default "broker"
+        Label of the new node; must not be in ``G``.
+    group : str
+        Actor group of the broker (node attribute ``group``).
+    weight : float, default 1.0
+        ``weight`` of each of the broker's ties (e.g. one joint project).
+
+    Returns
+    -------
+    networkx.Graph
+        New graph; node attribute ``role`` is ``"broker"`` for the new node.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is already a node or a tie names an unknown node.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> H = add_broker(nx.Graph([(1, 2), (3, 4)]), [1, 3])
+    >>> sorted(H.neighbors("broker"))
+    [1, 3]
+    """
+    G = _check(G)
+    ties = list(ties)
+    if name in G:
+        raise ValueError(f"broker name {name!r} is already a node of the graph")
+    missing = [t for t in ties if t not in G]
+    if missing:
+        raise ValueError(f"tie to {missing[0]!r}: not a node of the graph")
+    weight = check_nonnegative("weight", weight)
+    H = G.copy()
+    H.add_node(name, group=group, role="broker")
+    H.add_edges_from((name, t, {"weight": weight}) for t in ties)
+    return H
+
+
+def add_funding_manager(
+    G: nx.Graph,
+    ties,
+    *,
+    routing: float = 0.5,
+    name="manager",
+    group: str = "Politics and administration",
+    weight: float = 1.0,
+    seed=0,
+) -> nx.Graph:
+    """A manager who also controls the funds: members coordinate through the manager.
+
+    The manager is tied to ``ties`` like a broker. Because funding decisions
+    run through the manager, a share ``routing`` of the direct ties between
+    two funded members (both in ``ties``) is dropped, chosen at random:
+    those members now relate only via the manager. ``routing=0`` is the
+    pure broker of :func:`add_broker`.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    ties : iterable
+        Funded members, tied to the manager.
+    routing : float in [0, 1], default 0.5
+        Share of the direct ties among funded members that is replaced.
+    name, group, weight
+        As in :func:`add_broker` (role ``"manager"``).
+    seed : int or numpy.random.Generator
+        Chooses which ties are replaced.
+
+    Returns
+    -------
+    networkx.Graph
+        New graph; ``H.graph["routed"]`` lists the removed ties.
+
+    Raises
+    ------
+    ValueError
+        As :func:`add_broker`, or ``routing`` outside [0, 1].
+
+    References
+    ----------
+    Burt, R. S. (1992). *Structural Holes: The Social Structure of
+    Competition*. Harvard University Press (the tertius who profits from
+    keeping contacts apart).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> H = add_funding_manager(nx.complete_graph(3), [0, 1, 2], routing=1.0)
+    >>> sorted(H.edges())
+    [(0, 'manager'), (1, 'manager'), (2, 'manager')]
+    """
+    routing = check_probability("routing", routing)
+    rng = rng_from(seed)
+    H = add_broker(G, ties, name=name, group=group, weight=weight)
+    H.nodes[name]["role"] = "manager"
+    funded = set(ties)
+    inner = sorted((e for e in G.edges() if e[0] in funded and e[1] in funded), key=lambda e: (str(e[0]), str(e[1])))
+    n_drop = int(round(routing * len(inner)))
+    drop = [inner[i] for i in sorted(rng.choice(len(inner), size=n_drop, replace=False))] if n_drop else []
+    H.remove_edges_from(drop)
+    H.graph["routed"] = drop
+    return H
+
+
+def network_state(H: nx.Graph, members, *, manager=None, k: int = 2) -> pd.Series:
+    """Measures of the members' network, with or without a manager node.
+
+    Parameters
+    ----------
+    H : networkx.Graph
+        The network (possibly including a broker or manager).
+    members : iterable
+        The original members (pairs among them are counted).
+    manager : hashable, optional
+        Label of the broker or manager node in ``H``.
+    k : int, default 2
+        Path length for reach.
+
+    Returns
+    -------
+    pandas.Series
+        ``fragmentation``; ``mean_reach`` (k-step, members among members);
+        ``mean_constraint`` (Burt, over members with at least one tie);
+        ``isolated`` (share of members without ties); ``centralization``
+        (Freeman's degree centralisation of ``H``, a measure of hierarchy);
+        and, with a manager, ``manager_betweenness`` (normalised),
+        ``manager_constraint``, ``manager_ties``, ``dependence`` (share of
+        member pairs that are connected only through the manager: the rise
+        in fragmentation when the manager is removed) and
+        ``only_via_manager`` (share of the manager's contacts whose only
+        tie is the manager).
+
+    Raises
+    ------
+    ValueError
+        For a bad graph, unknown members or an unknown manager.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social
+    network. *Computational and Mathematical Organization Theory* 12(1),
+    21-34.
+    Burt, R. S. (1992). *Structural Holes*. Harvard University Press.
+    Freeman, L. C. (1979). Centrality in social networks: conceptual
+    clarification. *Social Networks* 1(3), 215-239.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (3, 4)])
+    >>> s = network_state(add_broker(G, [1, 3]), [1, 2, 3, 4], manager="broker")
+    >>> round(float(s["fragmentation"]), 4), round(float(s["dependence"]), 4)
+    (0.0, 0.6667)
+    """
+    H = _check(H, "H")
+    members = _members(H, members)
+    if manager is not None and manager not in H:
+        raise ValueError(f"manager {manager!r} is not a node of the graph")
+    deg = dict(H.degree())
+    n = H.number_of_nodes()
+    dmax = max(deg.values())
+    centralization = sum(dmax - d for d in deg.values()) / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    tied = [m for m in members if deg[m] > 0]
+    cons = _constraint(H, tied) if tied else pd.Series(dtype=float)
+    out = {
+        "fragmentation": fragmentation(H, members),
+        "mean_reach": float(reach(H, k=k, members=members).mean()),
+        "mean_constraint": float(cons.mean()) if len(cons) else float("nan"),
+        "isolated": 1 - len(tied) / len(members),
+        "centralization": float(centralization),
+    }
+    if manager is not None:
+        contacts = list(H.neighbors(manager))
+        out["manager_ties"] = float(len(contacts))
+        out["manager_betweenness"] = float(nx.betweenness_centrality(H, normalized=True)[manager])
+        out["manager_constraint"] = float(_constraint(H, [manager]).iloc[0]) if contacts else float("nan")
+        without = H.copy()
+        without.remove_node(manager)
+        out["dependence"] = fragmentation(without, members) - out["fragmentation"]
+        out["only_via_manager"] = float(np.mean([deg[c] == 1 for c in contacts])) if contacts else 0.0
+    return pd.Series(out, dtype=float)
+
+
+def compare_managers(G: nx.Graph, ties, *, routing: float = 0.5, k: int = 2, seed=0) -> pd.DataFrame:
+    """The members' network without a manager, with a broker, and with a funding manager.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The members' network.
+    ties : iterable
+        Members tied to the broker or manager.
+    routing : float, default 0.5
+        Share of the funded members' direct ties replaced by the funding
+        manager (see :func:`add_funding_manager`).
+    k : int, default 2
+        Path length for reach.
+    seed : int or numpy.random.Generator
+        Seeds the funding manager's routing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows: the measures of :func:`network_state`; columns ``none``,
+        ``broker`` and ``funding manager``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`add_funding_manager` and :func:`network_state`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (2, 3), (3, 1), (4, 5)])
+    >>> t = compare_managers(G, [1, 2, 4], routing=1.0)
+    >>> t.loc["dependence"].tolist()
+    [nan, 0.6, 0.6]
+    """
+    G = _check(G)
+    ties = list(ties)
+    members = list(G.nodes)
+    B = add_broker(G, ties, name="__broker__")
+    M = add_funding_manager(G, ties, routing=routing, name="__manager__", seed=seed)
+    out = pd.DataFrame(
+        {
+            "none": network_state(G, members, k=k),
+            "broker": network_state(B, members, manager="__broker__", k=k),
+            "funding manager": network_state(M, members, manager="__manager__", k=k),
+        }
+    )
+    out.index.name = "measure"
+    return out
+
+
+def firm_subnetwork(participations: pd.DataFrame, country: str, field: str, *, org_types=("PRC",)) -> nx.Graph:
+    """Co-participation network of one country's organisations in one Horizon 2020 field.
+
+    Builds the co-participation network with
+    :func:`regional_clusters.networks.coparticipation_network` (organisations
+    of ``country``, projects of ``field``) and keeps the organisations of the
+    given CORDIS types (default firms, ``"PRC"``), isolates included.
+
+    Parameters
+    ----------
+    participations : pandas.DataFrame
+        As returned by :func:`regional_clusters.data.load_h2020`.
+    country : str
+        Two-letter country code, e.g. ``"EL"``.
+    field : str
+        Primary programme part, e.g. ``"SC2"``.
+    org_types : tuple of str, default ("PRC",)
+        CORDIS organisation types kept.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes with ``group``, ``org_type``, ``country``; edges with ``weight``
+        (joint projects).
+
+    Raises
+    ------
+    ValueError
+        If no organisation of these types remains (or as
+        :func:`~regional_clusters.networks.coparticipation_network`).
+    """
+    G = coparticipation_network(participations, countries=country, fields=field)
+    keep = [v for v, t in G.nodes(data="org_type") if t in set(org_types)]
+    if len(keep) < 2:
+        raise ValueError(f"fewer than two organisations of types {org_types} in {country!r}, field {field!r}")
+    return G.subgraph(keep).copy()
