@@ -1,1 +1,48 @@
-"""Models of the mechanisms the source texts argue about."""
+"""Models of the mechanisms the source texts argue about.
+
+Agent-based models (each with an ODD description after :cite:t:`grimm2006`
+in its module docstring), all deterministic under ``seed`` and returning a
+:class:`ModelResult` (``history``, ``summary``, ``agents``):
+
+- :mod:`~regional_clusters.models.coopetition`: innovation effort under
+  rivalry and knowledge sharing; cluster output against isolated output;
+- :mod:`~regional_clusters.models.club_goods`: contributions to an
+  excludable good under reputation and sanctions;
+- :mod:`~regional_clusters.models.trust`: Beckert's four strategies as
+  signals, gossip, closure against bridging, competitive pressure;
+- :mod:`~regional_clusters.models.learning`: recombination and diffusion of
+  knowledge, learning by monitoring;
+
+the measurement helpers of :mod:`~regional_clusters.models.neighbourhoods`
+(Grabher's three types, epistemic communities), and :func:`sweep`, which runs
+any model over parameter grids and seeds and returns tidy tables with
+confidence intervals.
+"""
+
+from ._common import ModelResult, structured_network
+from .sweep import summarise_runs, sweep
+from .coopetition import coopetition_equilibrium, coopetition_regimes, simulate_coopetition
+from .club_goods import simulate_club_good
+from .trust import STRATEGIES, simulate_trust
+from .learning import initial_knowledge, simulate_learning
+from .neighbourhoods import TYPES, classify_neighbourhoods, epistemic_communities, local_density, type_mix
+
+__all__ = [
+    "ModelResult",
+    "structured_network",
+    "sweep",
+    "summarise_runs",
+    "simulate_coopetition",
+    "coopetition_equilibrium",
+    "coopetition_regimes",
+    "simulate_club_good",
+    "STRATEGIES",
+    "simulate_trust",
+    "initial_knowledge",
+    "simulate_learning",
+    "TYPES",
+    "classify_neighbourhoods",
+    "local_density",
+    "epistemic_communities",
+    "type_mix",
+]
