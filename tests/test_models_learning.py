@@ -1,0 +1,63 @@
+"""Tests of the collective learning model: frozen limits, monitoring, determinism."""
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from regional_clusters.models import initial_knowledge, simulate_learning
+
+
+def test_no_diffusion_no_recombination_freezes_knowledge():
+    res = simulate_learning(p_diffusion=0.0, p_recombination=0.0, steps=15, seed=1)
+    assert res.summary["knowledge_gain"] == 0.0
+    assert (res.history["innovations"] == 0).all()
+
+
+def test_full_diffusion_on_complete_graph_gives_everyone_the_union():
+    G = nx.complete_graph(5)
+    res = simulate_learning(
+        G, n_domains=10, p_own=0.3, p_other=0.3, p_interact=1.0, p_diffusion=1.0,
+        common_language=0.0, p_recombination=0.0, drift=0.0, steps=1, seed=3,
+    )
+    assert res.agents["domains"].nunique() == 1
+
+
+def test_without_drift_or_with_constant_monitoring_no_tie_breaks():
+    assert simulate_learning(drift=0.0, seed=2).summary["breaks_per_step"] == 0
+    assert simulate_learning(drift=0.2, monitoring=1.0, seed=2).summary["breaks_per_step"] == 0
+    assert simulate_learning(drift=0.2, monitoring=0.0, seed=2).summary["breaks_per_step"] > 0
+
+
+def test_without_rewiring_broken_ties_stay_broken():
+    res = simulate_learning(drift=0.2, rewire=0.0, steps=30, seed=4)
+    assert res.history["ties_alive"].is_monotonic_decreasing
+
+
+def test_initial_knowledge_specialised_by_group():
+    K = initial_knowledge(np.repeat([0, 1], 50), 20, p_own=0.8, p_other=0.0, seed=0)
+    assert not K[:50, 10:].any() and not K[50:, :10].any()
+    assert 0.7 < K[:50, :10].mean() < 0.9
+
+
+def test_determinism():
+    a = simulate_learning(structure="random", seed=5)
+    b = simulate_learning(structure="random", seed=5)
+    assert a.history.equals(b.history) and a.summary.equals(b.summary)
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(structure="lattice"), "structure"),
+        (dict(p_diffusion=1.2), "p_diffusion"),
+        (dict(common_language=-0.5), "common_language"),
+        (dict(drift=-1), "drift"),
+        (dict(tolerance=0.7), "tolerance"),
+        (dict(monitoring=2), "monitoring"),
+        (dict(n_domains=3), "n_domains"),
+        (dict(graph=nx.empty_graph(4)), "no edges"),
+    ],
+)
+def test_bad_parameters_are_named(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        simulate_learning(**kwargs)

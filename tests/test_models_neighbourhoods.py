@@ -1,0 +1,81 @@
+"""Tests of Grabher's neighbourhood types and community detection."""
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regional_clusters.models import classify_neighbourhoods, epistemic_communities, local_density, type_mix
+
+
+def test_local_density_equals_networkx_clustering():
+    G = nx.karate_club_graph()
+    ours = local_density(G)
+    ref = pd.Series(nx.clustering(G))
+    assert np.allclose(ours.to_numpy(), ref.reindex(ours.index).to_numpy())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(5, 30), st.floats(0.05, 0.9), st.integers(0, 1000))
+def test_local_density_property_matches_networkx(n, p, seed):
+    G = nx.gnp_random_graph(n, p, seed=seed)
+    assert np.allclose(local_density(G).to_numpy(), [nx.clustering(G)[v] for v in G.nodes])
+
+
+def test_hand_built_three_types():
+    G = nx.Graph()
+    G.add_weighted_edges_from([("a", "b", 3), ("b", "c", 3), ("c", "a", 3)])  # strong triangle
+    G.add_weighted_edges_from([("d", "e", 1), ("e", "f", 1), ("f", "d", 1)])  # weak triangle
+    G.add_weighted_edges_from([("g", "h", 1), ("h", "i", 1)])  # weak path
+    G.add_node("z")
+    t = classify_neighbourhoods(G)["type"].astype(str)
+    assert t[["a", "b", "c"]].eq("communality").all()
+    assert t[["d", "e", "f"]].eq("sociality").all()
+    assert t[["g", "h", "i"]].eq("connectivity").all()
+    assert t["z"] == "isolate"
+
+
+def test_thresholds_move_the_classification():
+    G = nx.complete_graph(4)
+    nx.set_edge_attributes(G, 2, "weight")
+    assert classify_neighbourhoods(G)["type"].eq("communality").all()
+    assert classify_neighbourhoods(G, strong=3)["type"].eq("sociality").all()
+    assert classify_neighbourhoods(G, strong=3, dense=1.0)["type"].eq("sociality").all()
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="dense"):
+        classify_neighbourhoods(nx.path_graph(3), dense=2)
+    G = nx.path_graph(3)
+    G.edges[0, 1]["weight"] = -1
+    with pytest.raises(ValueError, match=r"\(0, 1\)"):
+        classify_neighbourhoods(G)
+    with pytest.raises(ValueError, match="undirected"):
+        classify_neighbourhoods(nx.DiGraph([(0, 1)]))
+    with pytest.raises(ValueError, match="method"):
+        epistemic_communities(nx.path_graph(3), method="spectral")
+    with pytest.raises(ValueError, match="no edges"):
+        epistemic_communities(nx.empty_graph(3))
+
+
+def test_communities_recover_planted_groups_and_are_seeded():
+    G = nx.planted_partition_graph(4, 10, 0.9, 0.02, seed=1)
+    for method in ("louvain", "greedy"):
+        c = epistemic_communities(G, method=method, seed=3)
+        truth = np.arange(40) // 10
+        # every planted group ends up in one community
+        assert all(c[truth == g].nunique() == 1 for g in range(4))
+    assert epistemic_communities(G, seed=5).equals(epistemic_communities(G, seed=5))
+
+
+def test_type_mix_shares_sum_to_one():
+    G = nx.karate_club_graph()
+    types = classify_neighbourhoods(G, strong=3)
+    by = pd.Series({v: G.nodes[v]["club"] for v in G.nodes})
+    mix = type_mix(types, by)
+    assert np.allclose(mix[["communality", "sociality", "connectivity"]].sum(axis=1), 1.0)
+    assert mix["n"].sum() == 34
+    with pytest.raises(ValueError, match="no group"):
+        type_mix(types, by.iloc[:5])
