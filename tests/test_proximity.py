@@ -366,3 +366,18 @@ def test_boundary_spanners():
     assert b.loc[1, "role"] == "spanner" and b.loc[2, "role"] == "domestic only"
     assert b.loc[4, "role"] == "international only" and b.loc[4, "foreign_countries"] == 1
     assert b.loc[1, "international_share"] == pytest.approx(0.25)
+
+
+def test_partner_shares_random_benchmark_matches_permutations():
+    rng = np.random.default_rng(42)
+    sizes = rng.integers(1, 7, 60)
+    proj = np.repeat(np.arange(60), sizes)
+    P = pd.DataFrame({"project_id": proj, "org_id": np.arange(len(proj)),
+                      "country": rng.choice(["A", "B", "C"], len(proj), p=[0.6, 0.3, 0.1])})
+    s = px.partner_shares(P)
+    sims = []
+    for _ in range(400):
+        Q = P.assign(country=rng.permutation(P["country"].to_numpy()))
+        q = px.partner_shares(Q).reindex(s.index)
+        sims.append(q["domestic"] / s["partners"])
+    assert np.allclose(pd.concat(sims, axis=1).mean(axis=1), s["random_domestic_share"], atol=0.02)

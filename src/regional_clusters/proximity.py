@@ -934,8 +934,20 @@ def partner_shares(participations: pd.DataFrame, *, by="country", place: str = "
     pandas.DataFrame
         Indexed by group with ``domestic`` and ``international`` (partner
         counts), ``partners`` (their sum), ``domestic_share`` and
-        ``international_share``. Groups without any partner (only
+        ``international_share`` (summing to one), ``random_domestic_share``
+        and ``home_bias``. Groups without any partner (only
         single-participant projects) are left out.
+
+    Notes
+    -----
+    The benchmark ``random_domestic_share`` is the domestic share expected
+    if the place labels were shuffled across all participations, keeping
+    the project sizes: a participant from :math:`c` in a project of size
+    :math:`n_p` then has :math:`(n_p - 1)(N_c - 1)/(N - 1)` domestic
+    partners on average (hypergeometric draws), with :math:`N_c` the
+    participations from :math:`c` and :math:`N` all participations.
+    ``home_bias`` = observed / expected domestic share; 1 means no
+    preference for partners at home.
 
     Raises
     ------
@@ -964,14 +976,19 @@ def partner_shares(participations: pd.DataFrame, *, by="country", place: str = "
     P = P[P[place].notna()]
     n_p = P.groupby("project_id")["org_id"].transform("size").to_numpy(dtype=float)
     n_pc = P.groupby(["project_id", place], observed=True)["org_id"].transform("size").to_numpy(dtype=float)
+    N = float(len(P))
+    N_c = P.groupby(place, observed=True)["org_id"].transform("size").to_numpy(dtype=float)
     t = P[by].copy()
     t["domestic"] = n_pc - 1
     t["international"] = n_p - n_pc
-    g = t.groupby(by, observed=True)[["domestic", "international"]].sum()
+    t["_expected"] = (n_p - 1) * (N_c - 1) / max(N - 1, 1.0)
+    g = t.groupby(by, observed=True)[["domestic", "international", "_expected"]].sum()
     g["partners"] = g["domestic"] + g["international"]
     g = g[g["partners"] > 0]
     g["domestic_share"] = g["domestic"] / g["partners"]
     g["international_share"] = g["international"] / g["partners"]
+    g["random_domestic_share"] = g.pop("_expected") / g["partners"]
+    g["home_bias"] = g["domestic_share"] / g["random_domestic_share"]
     return g
 
 
