@@ -193,3 +193,17 @@ def test_bad_input_names_the_label():
         theil(pd.Series([1.0, 2.0], index=["a", "a"]))
     with pytest.raises(ValueError, match="controls has no row for region"):
         beta_convergence(Y.abs(), controls=pd.DataFrame({"z": [1.0]}, index=["a"]))
+
+
+def test_group_means_hand_computed_and_yearly_weights():
+    from regional_clusters.convergence import group_means
+
+    Y = pd.DataFrame({2000: [2.0, 1.0, 3.0], 2001: [4.0, 1.0, 1.0]}, index=list("abc"))
+    g = pd.Series({"a": "C", "b": "P", "c": "P"})
+    W = pd.DataFrame({2000: [1.0, 1.0, 1.0], 2001: [1.0, 3.0, 1.0]}, index=list("abc"))
+    m = group_means(Y, g, weights=W)
+    assert m.loc[2000, "P"] == pytest.approx(2.0)
+    assert m.loc[2001, "P"] == pytest.approx(1.0)
+    assert m.loc[2001, "C"] == pytest.approx(4.0)
+    with pytest.raises(ValueError, match="weights has no column for year 2001"):
+        group_means(Y, g, weights=W[[2000]])

@@ -11,6 +11,7 @@ another) rather than within them (Theil decomposition)?
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ __all__ = [
     "theil",
     "theil_decomposition",
     "gini",
+    "group_means",
 ]
 
 
@@ -39,6 +41,7 @@ def _panel(Y, name: str, *, positive: bool) -> pd.DataFrame:
         out = check_count_matrix(Y, name=name, allow_zero_rows=True, allow_zero_columns=True)
     except ValueError as err:
         msg = str(err).replace(", industry ", ", year ").replace(" industry ", " year ")
+        msg = re.sub(r"np\.\w+\(([^()]*)\)", r"\1", msg)  # np.int64(2008) -> 2008
         msg = msg.replace("(rows regions, columns industries)", "(rows regions, columns years)")
         raise ValueError(msg) from None
     if positive:
@@ -46,10 +49,15 @@ def _panel(Y, name: str, *, positive: bool) -> pd.DataFrame:
         if len(bad):
             i, j = bad[0]
             raise ValueError(
-                f"{name} has a zero value at region {out.index[i]!r}, year {out.columns[j]!r}; "
+                f"{name} has a zero value at region {_label(out.index[i])!r}, year {_label(out.columns[j])!r}; "
                 "logarithms need positive values"
             )
     return out
+
+
+def _label(value):
+    """Plain Python value of a numpy scalar label (for readable messages)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _series(x, name: str) -> pd.Series:
@@ -592,3 +600,56 @@ def gini(x, *, weights=None, name: str = "x"):
     mean = float(w @ y / w.sum())
     diff = np.abs(y[:, None] - y[None, :])
     return float(w @ diff @ w / (2 * w.sum() ** 2 * mean))
+
+
+def group_means(Y, groups, *, weights=None, name: str = "Y") -> pd.DataFrame:
+    """Weighted mean value per group of regions, year by year.
+
+    Parameters
+    ----------
+    Y : pandas.DataFrame
+        Region x year table of non-negative values (e.g. GDP per head).
+    groups : pandas.Series
+        Group of each region (e.g. ``"central"``/``"peripheral"``).
+    weights : pandas.Series or pandas.DataFrame, optional
+        Population by region (constant), or a region x year table of
+        populations (year-specific weights); equal weights if omitted.
+    name : str
+        Name of ``Y`` in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows years, columns groups: :math:`\\sum_{i\\in g} n_i y_i / \\sum_{i \\in g} n_i`.
+
+    Raises
+    ------
+    ValueError
+        On bad values or weights, or a region without a group.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> Y = pd.DataFrame({2000: [2.0, 1.0, 3.0]}, index=list("abc"))
+    >>> g = pd.Series({"a": "C", "b": "P", "c": "P"})
+    >>> group_means(Y, g, weights=pd.Series({"a": 1.0, "b": 1.0, "c": 3.0}))
+    group    C    P
+    year
+    2000   2.0  2.5
+    """
+    Y = _panel(Y, name, positive=False)
+    g = _groups(groups, Y.index)
+    if isinstance(weights, pd.DataFrame):
+        missing = Y.columns.difference(weights.columns)
+        if len(missing):
+            raise ValueError(f"weights has no column for year {_label(missing[0])!r}")
+        W = pd.concat({c: _weights(weights[c], Y.index, f"weights[{_label(c)!r}]") for c in Y.columns}, axis=1)
+    else:
+        w = _weights(weights, Y.index)
+        W = pd.DataFrame({c: w for c in Y.columns})
+    num = (Y * W).groupby(g).sum()
+    den = W.groupby(g).sum()
+    out = (num / den).T
+    out.index.name = Y.columns.name or "year"
+    out.columns.name = "group"
+    return out
