@@ -51,6 +51,11 @@ def _flags(traded, columns: pd.Index, name: str = "traded") -> np.ndarray:
     return t.to_numpy(dtype=bool)
 
 
+def _below(V: pd.DataFrame) -> pd.DataFrame:
+    """Share of regions (per column) with a strictly smaller value; ties share the lowest rank."""
+    return (V.rank(axis=0, method="min") - 1) / len(V)
+
+
 def _same_labels(A: pd.DataFrame, B: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     for what, x, y in (("region", A.index, B.index), ("industry", A.columns, B.columns)):
         diff = x.symmetric_difference(y)
@@ -220,7 +225,8 @@ def strong_clusters(
         Region x cluster establishment counts with the same labels; needed
         when ``min_establishments > 0``.
     quantile : float, default 0.75
-        Rank (percentile among regions, per cluster) a region's LQ must reach.
+        Share of regions (per cluster) whose LQ must be strictly lower than
+        the region's; 0.75 keeps the top quarter (ties share the lowest rank).
     lq_min : float, default 1.0
         Minimum location quotient.
     min_employment, min_establishments : float, default 0
@@ -253,7 +259,7 @@ def strong_clusters(
         raise ValueError(f"quantile must be in [0, 1], got {quantile!r}")
     V = check_count_matrix(X, name="X")
     lq = location_quotient(V)
-    rank = lq.rank(axis=0, pct=True, method="max")
+    rank = _below(lq)
     ok = (lq >= lq_min) & (rank >= quantile) & (V >= min_employment)
     if min_establishments > 0:
         if establishments is None:
@@ -289,7 +295,8 @@ def cluster_stars(
     X : pandas.DataFrame
         Region x cluster employment covering the whole economy.
     size_quantile, focus_quantile : float, default 0.9
-        Percentile among regions (per cluster) for the size and focus stars.
+        Share of regions (per cluster) that must have a strictly smaller size
+        or focus value for the star (0.9: top 10 %; ties share the lowest rank).
     lq_min : float, default 2.0
         Location quotient for the specialisation star.
     criteria : bool, default False
@@ -315,7 +322,7 @@ def cluster_stars(
     --------
     >>> X = pd.DataFrame({"a": [50, 5, 5, 5], "b": [50, 95, 95, 95]},
     ...                  index=list("pqrs"))
-    >>> cluster_stars(X)["a"].tolist()
+    >>> cluster_stars(X, size_quantile=0.75, focus_quantile=0.75)["a"].tolist()
     [3, 0, 0, 0]
     """
     for name, q in (("size_quantile", size_quantile), ("focus_quantile", focus_quantile)):
@@ -324,9 +331,9 @@ def cluster_stars(
     V = check_count_matrix(X, name="X")
     size = V / V.sum(axis=0)
     focus = V.div(V.sum(axis=1), axis=0)
-    c_size = (size.rank(axis=0, pct=True, method="max") >= size_quantile) & (V > 0)
+    c_size = (_below(size) >= size_quantile) & (V > 0)
     c_spec = location_quotient(V) >= lq_min
-    c_focus = (focus.rank(axis=0, pct=True, method="max") >= focus_quantile) & (V > 0)
+    c_focus = (_below(focus) >= focus_quantile) & (V > 0)
     if criteria:
         return pd.concat({"size": c_size, "specialisation": c_spec, "focus": c_focus}, axis=1, names=["criterion", V.columns.name])
     return c_size.astype(int) + c_spec.astype(int) + c_focus.astype(int)
