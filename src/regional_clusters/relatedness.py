@@ -355,7 +355,7 @@ def economic_complexity(
         _, sv, vt = np.linalg.svd(A.toarray(), full_matrices=False)
         v = vt[1]
     else:
-        v0 = np.sqrt(kp0) + np.linspace(0.0, 1.0, n_i)  # deterministic start vector
+        v0 = np.linspace(1.0, 2.0, min(n_r, n_i))  # deterministic start vector
         _, sv, vt = svds(A, k=2, v0=v0, tol=1e-12, solver="arpack")
         v = vt[np.argsort(sv)[0]]
     kp = v / np.sqrt(kp0)
