@@ -416,6 +416,12 @@ class ClusterTables:
     unmatched : pandas.DataFrame
         Six-digit codes that no cluster covers, with their employment and
         establishments, largest first.
+    totals : pandas.DataFrame
+        By region: all-industry employment and establishments (NAICS code
+        ``"00"``, where the input has it) and the sums over six-digit rows.
+        Where a file omits small cells (CBP 2019 by CBSA shows no cell with
+        fewer than three establishments) the six-digit sums fall short of the
+        totals; ``coverage`` reports the national shares.
     """
 
     employment: pd.DataFrame
@@ -423,6 +429,7 @@ class ClusterTables:
     suppressed: pd.DataFrame
     coverage: pd.Series
     unmatched: pd.DataFrame = field(repr=False)
+    totals: pd.DataFrame | None = field(default=None, repr=False)
 
 
 def aggregate_cbp(
@@ -541,6 +548,19 @@ def aggregate_cbp(
         },
         name="coverage",
     )
+    totals = six.groupby("cbsa_code")[["emp", "establishments"]].sum().rename(
+        columns={"emp": "six_digit_employment", "establishments": "six_digit_establishments"}
+    )
+    top = cbp[cbp["naics_code"].astype(str) == "00"]
+    if len(top):
+        tt = top.groupby("cbsa_code")[["employment", "establishments"]].sum()
+        totals["total_employment"] = pd.to_numeric(tt["employment"], errors="coerce").astype("float64").reindex(totals.index)
+        totals["total_establishments"] = tt["establishments"].reindex(totals.index)
+        keep = totals.index.isin(tt.index)
+        coverage["six_digit_employment_of_total"] = totals.loc[keep, "six_digit_employment"].sum() / totals.loc[keep, "total_employment"].sum()
+        coverage["six_digit_establishments_of_total"] = totals.loc[keep, "six_digit_establishments"].sum() / totals.loc[keep, "total_establishments"].sum()
+    if regions is not None:
+        totals = totals.reindex(pd.Index(regions, name="cbsa_code"))
     unmatched = (
         six[~matched].groupby("naics_code")[["emp", "establishments"]].sum().rename(columns={"emp": "employment"})
         .sort_values("employment", ascending=False)
@@ -561,4 +581,5 @@ def aggregate_cbp(
         suppressed=tables["supp"],
         coverage=coverage,
         unmatched=unmatched,
+        totals=totals,
     )
