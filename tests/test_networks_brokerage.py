@@ -1,0 +1,277 @@
+"""Burt's measures, Gould-Fernandez brokerage and the E-I index."""
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regional_clusters.networks import (
+    brokerage,
+    constraint,
+    effective_size,
+    efficiency,
+    ei_index,
+    hierarchy,
+    local_constraint,
+)
+
+
+@pytest.fixture
+def burt_graph():
+    # the UCINET-checked example of networkx's tests (GUIDE section 9)
+    return nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"),
+                     ("F", "G"), ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")])
+
+
+def test_constraint_published(burt_graph):
+    c = constraint(burt_graph, weight=None)
+    assert c["G"] == pytest.approx(0.400, abs=5e-4)
+    assert c["A"] == pytest.approx(0.595, abs=5e-4)
+    assert c["C"] == pytest.approx(1.0)
+
+
+def test_effective_size_published(burt_graph):
+    e = effective_size(burt_graph, weight=None)
+    assert e["G"] == pytest.approx(4.67, abs=5e-3)
+    assert e["A"] == pytest.approx(2.50, abs=5e-3)
+    assert e["C"] == pytest.approx(1.0)
+
+
+def _random_graph(seed, directed, zero_weights):
+    rng = np.random.default_rng(seed)
+    G = nx.gnp_random_graph(35, 0.15, seed=seed, directed=directed)
+    for u, v in G.edges():
+        G[u][v]["weight"] = float(rng.integers(0, 4)) if zero_weights else float(rng.random() * 5)
+    G.add_node("isolate")
+    return G
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("zero_weights", [False, True])
+@pytest.mark.parametrize("weight", ["weight", None])
+def test_equal_to_networkx(seed, directed, zero_weights, weight):
+    G = _random_graph(seed, directed, zero_weights)
+    nodes = list(G)
+    # networkx's per-node definitions (its nodes=None shortcut normalises
+    # effective size by column maxima, which differs for weighted graphs)
+    ref_c = pd.Series(nx.constraint(G, nodes=nodes, weight=weight))
+    ref_e = pd.Series(nx.effective_size(G, nodes=nodes, weight=weight))
+    c = constraint(G, weight=weight)
+    e = effective_size(G, weight=weight)
+    pd.testing.assert_series_equal(c.loc[nodes], ref_c, check_names=False, check_index_type=False, atol=1e-9, rtol=0)
+    pd.testing.assert_series_equal(e.loc[nodes], ref_e, check_names=False, check_index_type=False, atol=1e-9, rtol=0)
+
+
+def test_nodes_subset_equals_full():
+    G = _random_graph(3, False, False)
+    full = constraint(G)
+    sub = constraint(G, nodes=[5, 1, 7])
+    assert list(sub.index) == [5, 1, 7]
+    np.testing.assert_allclose(sub.to_numpy(), full.loc[[5, 1, 7]].to_numpy(), atol=1e-12)
+    np.testing.assert_allclose(effective_size(G, nodes=[7, 2]).to_numpy(), effective_size(G).loc[[7, 2]].to_numpy(), atol=1e-12)
+
+
+def test_hubs_and_blocks_agree_with_networkx():
+    # a graph with hubs exercises the dense-column path of the masked product
+    G = nx.barabasi_albert_graph(300, 3, seed=4)
+    G.add_edges_from((0, k) for k in range(1, 300) if k % 2)
+    nodes = [1, 2, 50, 299]
+    ref = pd.Series(nx.constraint(G, nodes=nodes))
+    np.testing.assert_allclose(constraint(G, weight=None, nodes=nodes).to_numpy(), ref.to_numpy(), atol=1e-9)
+    ref_e = pd.Series(nx.effective_size(G, nodes=nodes))
+    np.testing.assert_allclose(effective_size(G, weight=None, nodes=nodes).to_numpy(), ref_e.to_numpy(), atol=1e-9)
+
+
+def test_isolate_and_pendant():
+    G = nx.Graph([(1, 2), (2, 3)])
+    G.add_node(4)
+    c = constraint(G, weight=None)
+    assert np.isnan(c[4])
+    assert c[1] == pytest.approx(1.0)  # a pendant depends on its one contact
+    assert np.isnan(effective_size(G, weight=None)[4])
+    assert effective_size(G, weight=None)[1] == pytest.approx(1.0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.05, 0.6))
+def test_effective_size_bounds(seed, p):
+    G = nx.gnp_random_graph(15, p, seed=seed)
+    rng = np.random.default_rng(seed)
+    for u, v in G.edges():
+        G[u][v]["weight"] = float(rng.random() + 0.1)
+    e = effective_size(G).dropna()
+    deg = pd.Series(dict(G.degree())).loc[e.index]
+    assert (e <= deg + 1e-9).all()
+    assert (e >= 1 - 1e-9).all() or (e[deg > 0] >= 0).all()
+    eff = efficiency(G).dropna()
+    assert ((eff > 0) & (eff <= 1 + 1e-9)).all()
+    c = constraint(G).dropna()
+    assert (c > 0).all()
+
+
+def test_local_constraint_sums_to_constraint(burt_graph):
+    lc = local_constraint(burt_graph, weight=None)
+    total = lc.groupby(level="node").sum()
+    c = constraint(burt_graph, weight=None)
+    np.testing.assert_allclose(total.loc[c.index].to_numpy(), c.to_numpy())
+    assert lc.loc[("C", "G")] == pytest.approx(1.0)
+
+
+def test_hierarchy():
+    # a star: every contact constrains the centre equally -> hierarchy 0
+    h = hierarchy(nx.star_graph(4), weight=None)
+    assert h[0] == pytest.approx(0.0, abs=1e-12)
+    assert np.isnan(h[1])
+    G = nx.Graph([(0, 1, {"weight": 10.0}), (0, 2, {"weight": 1.0}), (0, 3, {"weight": 1.0})])
+    assert 0 < hierarchy(G)[0] < 1
+
+
+# --------------------------------------------------------------------------
+# Gould-Fernandez: hand-counted cases
+
+
+def _groups(G, mapping):
+    nx.set_node_attributes(G, mapping, "group")
+    return G
+
+
+@pytest.mark.parametrize(
+    "groups, role",
+    [
+        ({"i": "a", "v": "a", "j": "a"}, "coordinator"),
+        ({"i": "a", "v": "b", "j": "a"}, "itinerant"),
+        ({"i": "a", "v": "a", "j": "b"}, "representative"),
+        ({"i": "a", "v": "b", "j": "b"}, "gatekeeper"),
+        ({"i": "a", "v": "b", "j": "c"}, "liaison"),
+    ],
+)
+def test_brokerage_single_path(groups, role):
+    G = _groups(nx.DiGraph([("i", "v"), ("v", "j")]), groups)
+    raw = brokerage(G)["raw"]
+    expected = pd.Series(0.0, index=raw.columns)
+    expected[role] = 1.0
+    expected["total"] = 1.0
+    pd.testing.assert_series_equal(raw.loc["v"], expected, check_names=False)
+    assert raw.loc[["i", "j"]].to_numpy().sum() == 0
+
+
+def test_brokerage_closed_and_mutual_paths_do_not_count():
+    # i -> v -> j with i -> j: no brokerage; v <-> i: no path i -> v -> i
+    G = _groups(nx.DiGraph([("i", "v"), ("v", "j"), ("i", "j"), ("v", "i")]), {"i": "a", "v": "a", "j": "b"})
+    raw = brokerage(G)["raw"]
+    assert raw.loc["v", "total"] == 0
+    # j is reached from v only; v -> i -> j is closed (v -> j exists)
+    assert raw.loc["i", "total"] == 0
+
+
+def test_brokerage_hand_example():
+    # two firms (F), a university (U) and a public body (P);
+    # F1 -> U -> F2, F1 -> U -> P, P -> U -> F2, F2 -> F1
+    G = nx.DiGraph([("F1", "U"), ("U", "F2"), ("U", "P"), ("P", "U"), ("F2", "F1")])
+    _groups(G, {"F1": "F", "F2": "F", "U": "U", "P": "P"})
+    raw = brokerage(G)["raw"]
+    # U brokers F1->F2 (itinerant), F1->P (liaison), P->F2 (liaison);
+    # P->U->P is not a pair of distinct nodes
+    assert raw.loc["U"].to_dict() == {"coordinator": 0, "itinerant": 1, "representative": 0,
+                                       "gatekeeper": 0, "liaison": 2, "total": 3}
+    # F2 -> F1 -> U: F2 not tied to U -> F1 is a representative (F, F, U)
+    assert raw.loc["F1", "representative"] == 1
+    # U -> F2 -> F1: U not tied to F1 -> F2 is a gatekeeper (U, F, F)
+    assert raw.loc["F2", "gatekeeper"] == 1
+
+
+def test_brokerage_expectations_match_formulas():
+    G = nx.gnp_random_graph(30, 0.2, seed=1, directed=True)
+    rng = np.random.default_rng(0)
+    _groups(G, {v: rng.choice(["a", "b", "c"]) for v in G})
+    res = brokerage(G)
+    N = 30
+    d = G.number_of_edges() / (N * (N - 1))
+    sizes = pd.Series(nx.get_node_attributes(G, "group")).value_counts()
+    v = 0
+    nc = sizes[G.nodes[v]["group"]]
+    assert res.loc[v, ("expected", "coordinator")] == pytest.approx(d**2 * (1 - d) * (nc - 1) * (nc - 2))
+    assert res.loc[v, ("expected", "total")] == pytest.approx(d**2 * (1 - d) * (N - 1) * (N - 2))
+    # expected roles add up to the expected total
+    parts = res["expected"].drop(columns="total").sum(axis=1)
+    np.testing.assert_allclose(parts, res[("expected", "total")])
+    net = brokerage(G, level="network")
+    assert net.loc["total", "raw"] == pytest.approx(res[("raw", "total")].sum())
+    np.testing.assert_allclose(net["expected"].drop("total").sum(), net.loc["total", "expected"])
+
+
+def test_brokerage_counts_against_brute_force():
+    G = nx.gnp_random_graph(25, 0.15, seed=7, directed=True)
+    rng = np.random.default_rng(3)
+    _groups(G, {v: rng.choice(["a", "b", "c", "d"]) for v in G})
+    g = nx.get_node_attributes(G, "group")
+    counts = {v: dict.fromkeys(["coordinator", "itinerant", "representative", "gatekeeper", "liaison"], 0) for v in G}
+    for v in G:
+        for i in G.predecessors(v):
+            for j in G.successors(v):
+                if i == j or G.has_edge(i, j):
+                    continue
+                if g[i] == g[v] == g[j]:
+                    r = "coordinator"
+                elif g[i] == g[j]:
+                    r = "itinerant"
+                elif g[i] == g[v]:
+                    r = "representative"
+                elif g[v] == g[j]:
+                    r = "gatekeeper"
+                else:
+                    r = "liaison"
+                counts[v][r] += 1
+    expected = pd.DataFrame(counts).T.astype(float)
+    raw = brokerage(G)["raw"].drop(columns="total")
+    pd.testing.assert_frame_equal(raw.loc[expected.index, expected.columns], expected, check_names=False)
+
+
+# --------------------------------------------------------------------------
+# E-I index
+
+
+def test_ei_index_formula():
+    G = nx.Graph([(1, 2), (2, 3), (3, 4), (4, 1), (1, 3)])
+    _groups(G, {1: "a", 2: "a", 3: "b", 4: "b"})
+    res = ei_index(G, n_permutations=0)
+    E, I = 3, 2  # 2-3, 4-1, 1-3 external; 1-2, 3-4 internal
+    assert res["E"] == E and res["I"] == I
+    assert res["ei"] == pytest.approx((E - I) / (E + I))
+    nodes = ei_index(G, level="node")
+    assert nodes.loc[1, "ei"] == pytest.approx((2 - 1) / 3)
+
+
+def test_ei_index_permutation_is_seeded():
+    G = nx.karate_club_graph()
+    a = ei_index(G, group="club", n_permutations=200, seed=5)
+    b = ei_index(G, group="club", n_permutations=200, seed=5)
+    pd.testing.assert_series_equal(a, b)
+    # the two clubs are far more internal than chance
+    assert a["ei"] < a["expected"] and a["p_value"] < 0.05
+
+
+# --------------------------------------------------------------------------
+# bad input
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="empty"):
+        constraint(nx.Graph())
+    with pytest.raises(ValueError, match="negative weight"):
+        effective_size(nx.Graph([(1, 2, {"weight": -1.0})]))
+    with pytest.raises(ValueError, match="directed"):
+        ei_index(nx.DiGraph([(1, 2)]))
+    with pytest.raises(ValueError, match="has no 'group'"):
+        brokerage(nx.DiGraph([(1, 2)]))
+    with pytest.raises(ValueError, match="self-loop"):
+        constraint(nx.Graph([(1, 1)]))
+    with pytest.raises(ValueError, match="not in the graph"):
+        constraint(nx.Graph([(1, 2)]), nodes=[3])
+    with pytest.raises(ValueError, match="multigraph"):
+        constraint(nx.MultiGraph([(1, 2), (1, 2)]))
+    with pytest.raises(ValueError, match="missing or infinite"):
+        constraint(nx.Graph([(1, 2, {"weight": float("nan")})]))
