@@ -263,11 +263,17 @@ def simulate_coopetition(
     hist_y = np.empty(steps)
     for t in range(steps):
         best = np.maximum(push + W @ e, 0.0)
-        e = (1 - adjust) * e + adjust * best
+        e_new = (1 - adjust) * e + adjust * best
         if noise > 0:
-            e = np.maximum(e + rng.normal(0.0, noise, n), 0.0)
+            e_new = np.maximum(e_new + rng.normal(0.0, noise, n), 0.0)
+        converged = noise == 0 and np.max(np.abs(e_new - e)) <= 1e-13 * max(1.0, np.max(np.abs(e)))
+        e = e_new
         hist_e[t] = e.mean()
         hist_y[t] = (a * e + beta * e * (C @ e)).sum()
+        if converged:  # a fixed point: the remaining steps repeat it
+            hist_e[t:] = hist_e[t]
+            hist_y[t:] = hist_y[t]
+            break
     knowledge = beta * e * (C @ e)
     y = a * e + knowledge
     iso = float((a * e_iso).sum())
