@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test unit chapters bench bench-measures bench-networks clean lock check-html
+.PHONY: book test unit bench clean lock check-html
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
@@ -35,6 +35,15 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet ".[bench]"
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+## check-html: open every built page in headless Chromium (JS errors, empty figures, broken links)
+check-html: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+	  echo "installing Debian packages chromium and chromium-driver"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python scripts/check_html.py _build/html
 
 ## lock: re-pin requirements.lock from the current environment
 lock:

@@ -1,15 +1,29 @@
-"""Sphinx extension: serve the installed plotly.js with the book.
+"""Sphinx extension for the compendium's HTML.
 
-Plotly figures in executed chapters are HTML snippets that expect a global
-``Plotly`` object. Copying the bundle that ships with the plotly package into
-the build and loading it on every page lets figures render offline and keeps
-each page small (the library is loaded once, not embedded per figure).
+- Serves the plotly.js bundle that ships with the installed plotly package
+  and loads it once per page, so figures render offline and pages stay small.
+- Removes duplicated inline scripts: sphinx-thebe registers its configuration
+  script again whenever documents are re-read, and the second ``const``
+  declaration is a JavaScript error in the browser.
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, unique = set(), []
+    for script in scripts:
+        key = (getattr(script, "filename", None) or "", repr(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
 
 
 def _copy_plotly(app, exception):
@@ -25,5 +39,7 @@ def _copy_plotly(app, exception):
 
 def setup(app):
     app.add_js_file("plotly.min.js", priority=100)
+    # runs early: html-page-context stops at the first handler that returns a template
+    app.connect("html-page-context", _dedupe_scripts, priority=100)
     app.connect("build-finished", _copy_plotly)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
