@@ -79,3 +79,47 @@ def test_type_mix_shares_sum_to_one():
     assert mix["n"].sum() == 34
     with pytest.raises(ValueError, match="no group"):
         type_mix(types, by.iloc[:5])
+
+
+def test_dyad_mixing_matches_brute_force():
+    from itertools import combinations
+
+    from regional_clusters.models import dyad_mixing
+
+    rng = np.random.default_rng(4)
+    G = nx.gnp_random_graph(30, 0.2, seed=4)
+    for v in G.nodes:
+        G.nodes[v]["country"] = rng.choice(["DE", "FR", "IT"])
+        G.nodes[v]["field"] = rng.choice(["LEIT", "SC1"])
+    for u, v in G.edges:
+        G.edges[u, v]["weight"] = float(rng.integers(1, 4))
+    out = dyad_mixing(G, ["country", "field"])
+    s = dict(G.degree(weight="weight"))
+    two_w = sum(s.values())
+    ref = {}
+    for i, j in combinations(G.nodes, 2):
+        sc = G.nodes[i]["country"] == G.nodes[j]["country"]
+        sf = G.nodes[i]["field"] == G.nodes[j]["field"]
+        key = f"{'same' if sc else 'other'} country, {'same' if sf else 'other'} field"
+        r = ref.setdefault(key, [0, 0, 0.0, 0.0])
+        w = G.edges[i, j]["weight"] if G.has_edge(i, j) else 0.0
+        r[0] += 1
+        r[1] += G.has_edge(i, j)
+        r[2] += w
+        r[3] += s[i] * s[j] / two_w
+    for key, (pairs, tied, obs, exp) in ref.items():
+        row = out.loc[key]
+        assert row["pairs"] == pairs and row["tied"] == tied
+        assert np.isclose(row["observed"], obs) and np.isclose(row["expected"], exp)
+
+
+def test_dyad_mixing_bad_input():
+    from regional_clusters.models import dyad_mixing
+
+    G = nx.path_graph(3)
+    with pytest.raises(ValueError, match="attribute 'country'"):
+        dyad_mixing(G, "country")
+    H = nx.Graph([(0, 1, {"weight": 0.0})])
+    nx.set_node_attributes(H, "A", "x")
+    with pytest.raises(ValueError, match="positive weight"):
+        dyad_mixing(H, "x")

@@ -25,7 +25,7 @@ from .coopetition import coopetition_equilibrium, coopetition_regimes, simulate_
 from .club_goods import simulate_club_good
 from .trust import STRATEGIES, simulate_trust
 from .learning import initial_knowledge, simulate_learning
-from .neighbourhoods import TYPES, classify_neighbourhoods, epistemic_communities, local_density, type_mix
+from .neighbourhoods import TYPES, classify_neighbourhoods, dyad_mixing, epistemic_communities, local_density, type_mix
 
 __all__ = [
     "ModelResult",
@@ -45,4 +45,5 @@ __all__ = [
     "local_density",
     "epistemic_communities",
     "type_mix",
+    "dyad_mixing",
 ]

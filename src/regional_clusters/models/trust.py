@@ -209,7 +209,8 @@ def simulate_trust(
     active = np.flatnonzero(deg > 0)
     if active.size == 0:
         raise ValueError("graph has no edges: nobody can meet")
-    nbrs = [np.flatnonzero(adj[i]) for i in range(n)]
+    indptr = np.concatenate([[0], np.cumsum(deg)])
+    indices = np.nonzero(adj)[1]  # row-major: the neighbours of 0, then of 1, ...
     tau = rng.beta(max(mu * conc, 1e-9), max((1 - mu) * conc, 1e-9), n) if 0 < mu < 1 else np.full(n, mu)
     honour_p = tau * (1.0 - pi)
     lam = strat["precision"].to_numpy(float)
@@ -225,7 +226,7 @@ def simulate_trust(
     hist = np.full((steps, len(cols)), np.nan)
     for t in range(steps):
         picks = rng.random(active.size)
-        j = np.array([nbrs[i][int(p * deg[i])] for i, p in zip(active, picks)], dtype=int)
+        j = indices[indptr[active] + np.minimum((picks * deg[active]).astype(int), deg[active] - 1)]
         i = active
         noise = rng.normal(0.0, 1.0, (i.size, lam.size)) * sd
         signals = tau[j, None] + phi[None, :] * pi * (1.0 - tau[j, None]) + noise
@@ -255,7 +256,7 @@ def simulate_trust(
             trusted.mean(),
             betrayed.sum() / n_trusted if n_trusted else np.nan,
             (honoured.sum() - loss * betrayed.sum()) / i.size,
-            ((H + B) > 1e-9)[nonadj].sum() / n_nonadj,
+            np.count_nonzero(((H + B) > 1e-9) & nonadj) / n_nonadj,
         ]
     history = pd.DataFrame(hist, columns=cols, index=pd.RangeIndex(1, steps + 1, name="step"))
     summary = history.iloc[steps // 2 :].mean()
