@@ -207,3 +207,16 @@ def test_group_means_hand_computed_and_yearly_weights():
     assert m.loc[2001, "C"] == pytest.approx(4.0)
     with pytest.raises(ValueError, match="weights has no column for year 2001"):
         group_means(Y, g, weights=W[[2000]])
+
+
+def test_theil_decomposition_table_matches_series_path():
+    rng = np.random.default_rng(2)
+    Y = pd.DataFrame(rng.uniform(1, 10, (12, 3)), index=[f"r{i}" for i in range(12)], columns=[2000, 2001, 2002])
+    g = pd.Series(list("AABBBCCCCDDD"), index=Y.index)
+    w = pd.Series(rng.uniform(1, 5, 12), index=Y.index)
+    table = theil_decomposition(Y, g, weights=w)
+    for year in Y.columns:
+        d = theil_decomposition(Y[year], g, weights=w).loc["total"]
+        assert table.loc[year, "total"] == pytest.approx(d["theil"])
+        assert table.loc[year, "between"] == pytest.approx(d["between"])
+        assert table.loc[year, "within"] == pytest.approx(d["within"])

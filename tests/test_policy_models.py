@@ -241,3 +241,13 @@ def test_cofinancing_bad_input():
         cofinancing(cost=0)
     with pytest.raises(ValueError, match="seed"):
         cofinancing(seed=-1)
+
+
+def test_frontier_agrees_with_allocate_budget():
+    # the vectorised frontier and the region-by-region allocation agree
+    f = growth_equalisation_frontier(INCOME, POP, "C", budget=0.03, shares=[0.0, 0.37, 1.0])
+    for _, row in f.iterrows():
+        a = allocate_budget(INCOME, POP, "C", share_peripheral=row["share_peripheral"], budget=0.03)
+        growth = 100 * ((a["income_after"] * a["population"]).sum() / (INCOME * POP).sum() - 1)
+        assert row["growth"] == pytest.approx(growth)
+        assert row["theil"] == pytest.approx(theil(a["income_after"], weights=a["population"]))

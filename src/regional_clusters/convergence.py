@@ -387,6 +387,24 @@ def _theil_1d(x: np.ndarray, w: np.ndarray) -> float:
     return float(np.sum(s[pos] * np.log(s[pos] / p[pos])))
 
 
+def _theil_parts(x: np.ndarray, w: np.ndarray, codes: np.ndarray) -> tuple[float, float, float]:
+    """Total, between and within Theil T for values x, weights w, group codes."""
+    xw = x * w
+    S = np.bincount(codes, xw) / xw.sum()
+    P = np.bincount(codes, w) / w.sum()
+    s_i = xw / xw.sum()
+    p_i = w / w.sum()
+    pos = s_i > 0
+    total = float(np.sum(s_i[pos] * np.log(s_i[pos] / p_i[pos])))
+    posg = S > 0
+    between = float(np.sum(S[posg] * np.log(S[posg] / P[posg])))
+    # within = sum_g S_g T_g = sum_i s_i ln[(s_i / p_i) / (S_g / P_g)]
+    ratio_g = np.ones_like(S)
+    ratio_g[posg] = S[posg] / P[posg]
+    within = float(np.sum(s_i[pos] * (np.log(s_i[pos] / p_i[pos]) - np.log(ratio_g[codes[pos]]))))
+    return total, between, within
+
+
 def theil(x, *, weights=None, name: str = "x"):
     """Theil T index of inequality between regions.
 
@@ -505,12 +523,13 @@ def theil_decomposition(x, groups, *, weights=None, name: str = "x") -> pd.DataF
     """
     if isinstance(x, pd.DataFrame):
         X = _panel(x, name, positive=False)
-        rows = {}
-        for c in X.columns:
-            d = theil_decomposition(X[c], groups, weights=weights, name=f"{name}[{c!r}]")
-            tot = d.loc["total"]
-            rows[c] = {"total": tot["theil"], "between": tot["between"], "within": tot["within"]}
-        out = pd.DataFrame.from_dict(rows, orient="index")
+        zero = X.columns[X.sum(axis=0) == 0]
+        if len(zero):
+            raise ValueError(f"{name} has only zeros in year {_label(zero[0])!r}")
+        w = _weights(weights, X.index).to_numpy()
+        codes, _ = pd.factorize(_groups(groups, X.index), sort=True)
+        rows = {c: _theil_parts(X[c].to_numpy(), w, codes) for c in X.columns}
+        out = pd.DataFrame.from_dict(rows, orient="index", columns=["total", "between", "within"])
         out["between_share"] = out["between"] / out["total"].where(out["total"] > 0)
         out.index.name = X.columns.name or "year"
         return out
@@ -596,7 +615,11 @@ def gini(x, *, weights=None, name: str = "x"):
         return out
     s = _series(x, name)
     w = _weights(weights, s.index).to_numpy()
-    y = s.to_numpy()
+    return _gini_1d(s.to_numpy(), w)
+
+
+def _gini_1d(y: np.ndarray, w: np.ndarray) -> float:
+    """Weighted Gini of values y (not all zero) with positive weights w."""
     mean = float(w @ y / w.sum())
     diff = np.abs(y[:, None] - y[None, :])
     return float(w @ diff @ w / (2 * w.sum() ** 2 * mean))

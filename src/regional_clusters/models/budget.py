@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from regional_clusters._checks import check_count_matrix
-from regional_clusters.convergence import gini, theil
+from regional_clusters.convergence import _gini_1d, _theil_1d
 
 from ._common import check_nonnegative, check_positive, check_probability
 
@@ -205,7 +205,8 @@ def growth_equalisation_frontier(
     Raises
     ------
     ValueError
-        As :func:`allocate_budget`; also for an empty ``shares``.
+        As :func:`allocate_budget`; also for an empty ``shares`` or a share
+        outside [0, 1].
 
     References
     ----------
@@ -228,16 +229,30 @@ def growth_equalisation_frontier(
     shares = np.linspace(0, 1, 21) if shares is None else np.asarray(shares, dtype=float).ravel()
     if shares.size == 0:
         raise ValueError("shares is empty")
+    for s in shares:
+        check_probability("shares", float(s))
     frame = _regions(income, population, central)
-    before_total = float((frame["income"] * frame["population"]).sum())
-    theil_before = theil(frame["income"], weights=frame["population"])
+    budget = check_nonnegative("budget", budget)
+    theta = _by_group({"central": 1.2, "peripheral": 1.0} if returns is None else returns, "returns", check_nonnegative)
+    gamma = _by_group({"central": 1.3, "peripheral": 0.7} if scale is None else scale, "scale", check_positive)
+    y = frame["income"].to_numpy()
+    n = frame["population"].to_numpy()
+    is_central = (frame["group"] == "central").to_numpy()
+    before_total = float(y @ n)
+    N = float(n.sum())
+    e_bar = budget * before_total / N
+    pop_c, pop_p = float(n[is_central].sum()), float(n[~is_central].sum())
+    theil_before = _theil_1d(y, n)
     rows = []
     for s in shares:
-        a = allocate_budget(income, population, central, share_peripheral=float(s), budget=budget, returns=returns, scale=scale)
-        after = a["income_after"]
-        total = float((after * a["population"]).sum())
-        by_group = (a["income_after"] * a["population"]).groupby(a["group"]).sum() / a.groupby("group")["population"].sum()
-        t = theil(after, weights=a["population"])
+        if e_bar > 0:
+            gain_c = theta["central"] * e_bar * ((1 - s) * budget * before_total / pop_c / e_bar) ** gamma["central"]
+            gain_p = theta["peripheral"] * e_bar * (s * budget * before_total / pop_p / e_bar) ** gamma["peripheral"]
+        else:
+            gain_c = gain_p = 0.0
+        after = y + np.where(is_central, gain_c, gain_p)
+        total = float(after @ n)
+        t = _theil_1d(after, n)
         rows.append(
             {
                 "share_peripheral": float(s),
@@ -245,8 +260,8 @@ def growth_equalisation_frontier(
                 "theil": t,
                 "theil_before": theil_before,
                 "theil_change": 100 * (t / theil_before - 1) if theil_before > 0 else 0.0,
-                "gini": gini(after, weights=a["population"]),
-                "gap": float(by_group["central"] / by_group["peripheral"]),
+                "gini": _gini_1d(after, n),
+                "gap": float((after[is_central] @ n[is_central] / pop_c) / (after[~is_central] @ n[~is_central] / pop_p)),
             }
         )
     out = pd.DataFrame(rows)
