@@ -8,14 +8,15 @@ error deep inside a sparse product.
 
 from __future__ import annotations
 
+import itertools
 import math
-import numbers
+import operator
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["check_graph", "adjacency"]
+__all__ = ["check_graph", "adjacency", "edge_arrays"]
 
 
 def check_graph(
@@ -91,13 +92,50 @@ def check_graph(
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 raise ValueError(f"node {node!r} of {name} has no {group!r} attribute")
     if weight is not None:
-        for u, v, value in G.edges(data=weight, default=1):
-            if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{name} has a non-numeric weight {value!r} on edge ({u!r}, {v!r})")
-            if math.isnan(value) or math.isinf(value):
-                raise ValueError(f"{name} has a missing or infinite weight {value!r} on edge ({u!r}, {v!r})")
-            if value < 0:
-                raise ValueError(f"{name} has a negative weight {value!r} on edge ({u!r}, {v!r})")
+        edge_arrays(G, weight, name=name)
+
+
+_NUMERIC = (int, float, np.integer, np.floating)
+
+
+def edge_arrays(G, weight: str | None = "weight", *, name: str = "G", nodelist=None):
+    """Edges of ``G`` as integer position arrays and checked float weights.
+
+    Returns ``(nodelist, rows, cols, values)`` with one entry per adjacency
+    entry (an undirected edge appears in both directions). Raises ``ValueError`` naming the edge
+    for a non-numeric, NaN, infinite or negative weight.
+    """
+    nodelist = list(G) if nodelist is None else list(nodelist)
+    index = {n: i for i, n in enumerate(nodelist)}
+    getter = operator.methodcaller("get", weight, 1) if weight is not None else (lambda d: 1)
+    us, vs, ws = [], [], []
+    # the raw adjacency dicts (networkx's views wrap every access in Python)
+    adj = G._adj if isinstance(getattr(G, "_adj", None), dict) else G.adj
+    for u, nbrs in adj.items():
+        us.extend(itertools.repeat(index[u], len(nbrs)))
+        vs.extend(map(index.__getitem__, nbrs))
+        ws.extend(map(getter, nbrs.values()))
+    rows = np.asarray(us, dtype=np.int64)
+    cols = np.asarray(vs, dtype=np.int64)
+    kinds = set(map(type, ws))
+    if any(k is bool or not issubclass(k, _NUMERIC) for k in kinds):
+        for k, value in enumerate(ws):
+            if type(value) is bool or not isinstance(value, _NUMERIC):
+                raise ValueError(
+                    f"{name} has a non-numeric weight {value!r} on edge ({nodelist[us[k]]!r}, {nodelist[vs[k]]!r})"
+                )
+    values = np.asarray(ws, dtype=np.float64)
+    bad = np.flatnonzero(~np.isfinite(values))
+    if len(bad):
+        k = bad[0]
+        raise ValueError(
+            f"{name} has a missing or infinite weight {ws[k]!r} on edge ({nodelist[us[k]]!r}, {nodelist[vs[k]]!r})"
+        )
+    bad = np.flatnonzero(values < 0)
+    if len(bad):
+        k = bad[0]
+        raise ValueError(f"{name} has a negative weight {ws[k]!r} on edge ({nodelist[us[k]]!r}, {nodelist[vs[k]]!r})")
+    return nodelist, rows, cols, values
 
 
 def adjacency(G, weight: str | None = "weight", nodelist=None):
@@ -122,25 +160,11 @@ def adjacency(G, weight: str | None = "weight", nodelist=None):
         Binary structure of the ties in either direction (symmetric), kept
         separately so that ties of weight zero still count as neighbours.
     """
-    nodelist = list(G) if nodelist is None else list(nodelist)
-    index = {n: i for i, n in enumerate(nodelist)}
+    nodelist, rows, cols, vals = edge_arrays(G, weight, nodelist=nodelist)
     n = len(nodelist)
-    m = G.number_of_edges()
-    rows = np.empty(m, dtype=np.int64)
-    cols = np.empty(m, dtype=np.int64)
-    vals = np.empty(m, dtype=np.float64)
-    edges = G.edges(data=weight, default=1) if weight is not None else ((a, b, 1) for a, b in G.edges())
-    for k, (u, v, w) in enumerate(edges):
-        rows[k] = index[u]
-        cols[k] = index[v]
-        vals[k] = w
+    m = len(rows)
+    # adjacency entries: an undirected tie appears in both directions
     W = sp.csr_array(sp.coo_array((vals, (rows, cols)), shape=(n, n)))
-    if not G.is_directed():
-        W = W + W.T
-        W = W.tocsr()
-        # the mutual weight of an undirected tie is counted once per direction
-        W.data /= 2.0
-        W = sp.csr_array(W)
     ones = np.ones(m)
     S = sp.coo_array((ones, (rows, cols)), shape=(n, n))
     A = (S + S.T).tocsr()

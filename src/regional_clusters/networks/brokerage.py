@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ._validate import adjacency, check_graph
+from ._validate import adjacency, check_graph, edge_arrays
 
 __all__ = [
     "constraint",
@@ -116,18 +116,21 @@ def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: 
     if len(hubs):
         Lh = sp.csr_array(Lr[:, hubs])
         RhT = sp.csr_array(R[hubs].T)  # n x h
+        small = (Lh.shape[0] + RhT.shape[0]) * len(hubs) <= 40_000_000
+        if small:
+            Lh, RhT = Lh.toarray(), RhT.toarray()
         mrow = _rows_of(Mr)
         step = max(1, 4_000_000 // len(hubs))
         for s in range(0, Mr.nnz, step):
             e = min(s + step, Mr.nnz)
-            left = Lh[mrow[s:e]].toarray()
-            right = RhT[Mr.indices[s:e]].toarray()
+            left = Lh[mrow[s:e]] if small else Lh[mrow[s:e]].toarray()
+            right = RhT[Mr.indices[s:e]] if small else RhT[Mr.indices[s:e]].toarray()
             values[s:e] += np.einsum("ij,ij->i", left, right)
     return sp.csr_array((values, Mr.indices.copy(), Mr.indptr.copy()), shape=Mr.shape)
 
 
 def _burt_setup(G, weight, nodes):
-    check_graph(G, weight=weight)
+    check_graph(G, weight=None)  # structure; adjacency() checks the weights
     nodelist, W, A = adjacency(G, weight)
     S = sp.csr_array(W + W.T)  # mutual weights a_ij + a_ji (networkx's convention)
     S.sort_indices()
@@ -594,12 +597,8 @@ def brokerage(G, group: str = "group", *, level: str = "node") -> pd.DataFrame:
 
 def nx_to_arcs(G, nodelist) -> sp.csr_array:
     """Binary arc matrix (ties in both directions for undirected graphs)."""
-    index = {n: i for i, n in enumerate(nodelist)}
+    _, rows, cols, _ = edge_arrays(G, None, nodelist=nodelist)
     n = len(nodelist)
-    e = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
-    rows, cols = e[:, 0], e[:, 1]
-    if not G.is_directed():
-        rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
     A = sp.csr_array(sp.coo_array((np.ones(len(rows)), (rows, cols)), shape=(n, n)))
     A.data[:] = 1.0
     return A
