@@ -47,3 +47,9 @@ __all__ = [
     "type_mix",
     "dyad_mixing",
 ]
+
+# Policy models (lighthouse paper, sections IV and V); documented in their
+# own modules: budget allocation, the manager as broker, degressive co-financing.
+from .budget import allocate_budget, growth_equalisation_frontier
+from .broker import add_broker, add_funding_manager, choose_ties, compare_managers, firm_subnetwork, fragmentation, network_state, reach
+from .cofinancing import SCHEDULES, cofinancing, compare_schedules, subsidy_schedule
