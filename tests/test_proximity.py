@@ -381,3 +381,12 @@ def test_partner_shares_random_benchmark_matches_permutations():
         q = px.partner_shares(Q).reindex(s.index)
         sims.append(q["domestic"] / s["partners"])
     assert np.allclose(pd.concat(sims, axis=1).mean(axis=1), s["random_domestic_share"], atol=0.02)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.sampled_from("ABCDE")), min_size=1, max_size=40))
+def test_collaboration_counts_sparse_equals_dense(rows):
+    P = pd.DataFrame(rows, columns=["project_id", "country"])
+    dense = px.collaboration_counts(P)
+    sparse = px.collaboration_counts(P, zeros=False)
+    pd.testing.assert_series_equal(sparse, dense[dense > 0])

@@ -360,7 +360,7 @@ def _to_dyads(M: np.ndarray, units: pd.Index, name: str) -> pd.Series:
 
 
 def collaboration_counts(participations: pd.DataFrame, *, unit: str = "country",
-                         units=None) -> pd.Series:
+                         units=None, zeros: bool = True) -> pd.Series:
     r"""Number of projects two units take part in together.
 
     With the binary project x unit incidence matrix :math:`B`, the count for
@@ -376,17 +376,23 @@ def collaboration_counts(participations: pd.DataFrame, *, unit: str = "country",
         Column that names the units (``"country"``, ``"org_id"``, ...).
     units : list-like, optional
         Units to keep (and their order). Default: all units present.
+    zeros : bool, default True
+        Include pairs that never collaborate (needed for gravity models).
+        With ``False`` only collaborating pairs are returned, computed from
+        the sparse product, which suits organisations (tens of thousands of
+        units).
 
     Returns
     -------
     pandas.Series
-        Indexed by unordered pairs ``(a, b)`` with ``a < b`` in the order of
-        ``units``; zero pairs included. Name ``"collaborations"``.
+        Indexed by unordered pairs ``(a, b)``, ``a`` before ``b`` in the
+        order of ``units``. Name ``"collaborations"``.
 
     Raises
     ------
     ValueError
-        Not a DataFrame, empty, or missing columns.
+        Not a DataFrame, empty, missing columns, or ``zeros=True`` with more
+        than 10,000 units (the full pair table would not fit in memory).
 
     References
     ----------
@@ -403,8 +409,16 @@ def collaboration_counts(participations: pd.DataFrame, *, unit: str = "country",
     """
     P = _check_participations(participations, ["project_id", unit])
     B, units = _incidence(P, unit, units)
-    C = (B.T @ B).toarray()
-    return _to_dyads(C, units, "collaborations")
+    C = (B.T @ B).tocsr()
+    if zeros:
+        if len(units) > 10_000:
+            raise ValueError(f"{len(units)} units give too many pairs for zeros=True; use zeros=False")
+        return _to_dyads(C.toarray(), units, "collaborations")
+    U = sp.triu(C, k=1).tocoo()
+    order = np.lexsort((U.col, U.row))
+    i, j, v = U.row[order], U.col[order], U.data[order]
+    idx = pd.MultiIndex.from_arrays([units[i], units[j]], names=["a", "b"])
+    return pd.Series(v.astype(float), index=idx, name="collaborations")
 
 
 def _cosine_rows(F: np.ndarray) -> np.ndarray:
