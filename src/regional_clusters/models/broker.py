@@ -23,7 +23,7 @@ that work in one Horizon 2020 field):
 - :func:`compare_managers` runs both and returns one tidy table.
 
 Reach and fragmentation are computed with plain networkx (the subnetworks
-are small); constraint comes from :func:`regional_clusters.networks.constraint`.
+are small); constraint comes from ``regional_clusters.networks.constraint``.
 """
 
 from __future__ import annotations
@@ -479,7 +479,7 @@ def firm_subnetwork(participations: pd.DataFrame, country: str, field: str, *, o
     """Co-participation network of one country's organisations in one Horizon 2020 field.
 
     Builds the co-participation network with
-    :func:`regional_clusters.networks.coparticipation_network` (organisations
+    ``regional_clusters.networks.coparticipation_network`` (organisations
     of ``country``, projects of ``field``) and keeps the organisations of the
     given CORDIS types (default firms, ``"PRC"``), isolates included.
 
@@ -504,7 +504,7 @@ def firm_subnetwork(participations: pd.DataFrame, country: str, field: str, *, o
     ------
     ValueError
         If no organisation of these types remains (or as
-        :func:`~regional_clusters.networks.coparticipation_network`).
+        ``coparticipation_network``).
     """
     G = coparticipation_network(participations, countries=country, fields=field)
     keep = [v for v, t in G.nodes(data="org_type") if t in set(org_types)]
