@@ -5,17 +5,55 @@ an edge attribute ``weight``; results are labelled pandas objects.
 
 - :mod:`~regional_clusters.networks.build`: co-participation networks from
   Horizon 2020 and multiplex graphs from uunet files;
-- :mod:`~regional_clusters.networks.brokerage`: Burt's constraint, effective
-  size, efficiency and hierarchy (vectorised); Gould and Fernandez's
-  brokerage roles; Krackhardt and Stern's E-I index.
+- :mod:`~regional_clusters.networks.structure`: density, polycentricity,
+  redundancy, closure, components, group composition and mixing,
+  horizontal vs hierarchical ties;
+- :mod:`~regional_clusters.networks.ties`: tie strength, weak and strong
+  ties, bridges and local bridges;
+- :mod:`~regional_clusters.networks.brokerage`: Burt's constraint,
+  effective size, efficiency and hierarchy (vectorised); Gould and
+  Fernandez's brokerage roles; Krackhardt and Stern's E-I index;
+- :mod:`~regional_clusters.networks.qap`: QAP correlation and MRQAP;
+- :mod:`~regional_clusters.networks.foci`: ties formed through shared foci.
 """
 
-from .build import WEIGHTS, coparticipation_network, multiplex_graph
-from .brokerage import constraint, effective_size, efficiency, hierarchy, local_constraint, brokerage, ei_index
 from ._validate import check_graph
+from .brokerage import (
+    ROLES,
+    brokerage,
+    constraint,
+    effective_size,
+    efficiency,
+    ei_index,
+    hierarchy,
+    local_constraint,
+)
+from .build import WEIGHTS, coparticipation_network, multiplex_graph
+from .foci import foci_experiment, foci_network
+from .qap import as_matrix, mrqap, qap_correlation
+from .structure import (
+    blau_index,
+    closure,
+    components,
+    degree_centralization,
+    density,
+    group_assortativity,
+    group_composition,
+    group_mixing,
+    network_profile,
+    polycentricity,
+    redundancy,
+    tie_hierarchy,
+)
+from .ties import AUCS_DIMENSIONS, GRANOVETTER_DIMENSIONS, bridges, classify_ties, strength_graph, tie_strength
 
 __all__ = [
-    "WEIGHTS", "coparticipation_network", "multiplex_graph",
-    "constraint", "effective_size", "efficiency", "hierarchy", "local_constraint", "brokerage", "ei_index",
     "check_graph",
+    "ROLES", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint",
+    "WEIGHTS", "coparticipation_network", "multiplex_graph",
+    "foci_experiment", "foci_network",
+    "as_matrix", "mrqap", "qap_correlation",
+    "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
+    "group_composition", "group_mixing", "network_profile", "polycentricity", "redundancy", "tie_hierarchy",
+    "AUCS_DIMENSIONS", "GRANOVETTER_DIMENSIONS", "bridges", "classify_ties", "strength_graph", "tie_strength",
 ]

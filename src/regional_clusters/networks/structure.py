@@ -1,0 +1,541 @@
+"""Structure of a cluster network in the lighthouse paper's terms.
+
+Section I of the lighthouse paper describes cluster relations as
+horizontal rather than hierarchical, loosely coupled, redundant and
+polycentric, and the nodes as actors of four groups. This module turns
+each of these words into a measurable quantity:
+
+======================  ==================================================
+paper's term            measure
+======================  ==================================================
+loosely coupled         :func:`density` (share of possible ties present)
+polycentric             :func:`polycentricity` = 1 - Freeman's degree
+                        centralisation (:func:`degree_centralization`)
+redundant               :func:`redundancy` (Burt), :func:`closure`
+four actor groups       :func:`group_composition`, :func:`blau_index`
+mixing of groups        :func:`group_mixing`, :func:`group_assortativity`
+horizontal ties         :func:`tie_hierarchy` (coordinator vs participant)
+fragmentation           :func:`components`
+======================  ==================================================
+
+:func:`network_profile` collects them in one labelled Series so that
+countries and fields can be compared side by side.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ._validate import check_graph
+from .brokerage import effective_size
+
+__all__ = [
+    "density",
+    "degree_centralization",
+    "polycentricity",
+    "redundancy",
+    "closure",
+    "components",
+    "group_composition",
+    "blau_index",
+    "group_mixing",
+    "group_assortativity",
+    "tie_hierarchy",
+    "network_profile",
+]
+
+
+def density(G) -> float:
+    """Share of possible ties that are present.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+
+    Returns
+    -------
+    float
+        ``2m / (n(n-1))`` for an undirected graph (0 for a single node).
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is empty or directed.
+
+    References
+    ----------
+    Wasserman, S. and Faust, K. (1994). Social Network Analysis. Cambridge
+    University Press, section 4.2.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> density(nx.path_graph(4))
+    0.5
+    """
+    check_graph(G, directed=False, weight=None)
+    return float(nx.density(G))
+
+
+def degree_centralization(G) -> float:
+    r"""Freeman's degree centralisation of an undirected graph.
+
+    .. math:: C_D = \frac{\sum_i (k_{\max} - k_i)}{(n-1)(n-2)}
+
+    1 for a star (one centre holds every tie), 0 when all degrees are equal.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        At least three nodes.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed or has fewer than three nodes.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual
+    clarification. Social Networks 1(3), 215-239.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> degree_centralization(nx.star_graph(4))
+    1.0
+    >>> degree_centralization(nx.cycle_graph(5))
+    0.0
+    """
+    check_graph(G, directed=False, weight=None)
+    n = G.number_of_nodes()
+    if n < 3:
+        raise ValueError(f"degree centralisation needs at least three nodes, G has {n}")
+    k = np.fromiter((d for _, d in G.degree()), dtype=float, count=n)
+    return float(np.sum(k.max() - k) / ((n - 1) * (n - 2)))
+
+
+def polycentricity(G) -> float:
+    """One minus Freeman's degree centralisation: 1 for many equal centres.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        As :func:`degree_centralization`.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks. Social Networks
+    1(3), 215-239. Wie hell strahlen 'Leuchttuerme'?, section I
+    (polycentric cluster relations).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> polycentricity(nx.star_graph(4))
+    0.0
+    """
+    return 1.0 - degree_centralization(G)
+
+
+def redundancy(G, weight: str | None = None) -> pd.Series:
+    """Burt's redundancy of each actor's contacts: degree minus effective size.
+
+    For unweighted graphs this is the average number of ties a contact has
+    to the actor's other contacts (Borgatti 1997).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    weight : str or None, default None
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by node, named ``"redundancy"``; NaN for isolates.
+
+    Raises
+    ------
+    ValueError
+        As :func:`regional_clusters.networks.constraint`.
+
+    References
+    ----------
+    Burt, R. S. (1992). Structural Holes. Harvard University Press.
+    Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
+    measures. Connections 20(1), 35-38.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> redundancy(nx.complete_graph(4)).tolist()
+    [2.0, 2.0, 2.0, 2.0]
+    """
+    es = effective_size(G, weight=weight)
+    deg = pd.Series(dict(G.degree()), dtype=float).reindex(es.index)
+    deg[deg == 0] = np.nan
+    return (deg - es).rename("redundancy")
+
+
+def closure(G) -> pd.Series:
+    """Triadic closure: transitivity and average clustering.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+
+    Returns
+    -------
+    pandas.Series
+        ``transitivity`` (share of connected triples that are closed) and
+        ``average_clustering`` (mean of the local clustering coefficients).
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is empty or directed.
+
+    References
+    ----------
+    Watts, D. J. and Strogatz, S. H. (1998). Collective dynamics of
+    'small-world' networks. Nature 393, 440-442.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> closure(nx.complete_graph(4)).tolist()
+    [1.0, 1.0]
+    """
+    check_graph(G, directed=False, weight=None)
+    return pd.Series(
+        {"transitivity": nx.transitivity(G), "average_clustering": nx.average_clustering(G)}, name="closure"
+    )
+
+
+def components(G) -> pd.Series:
+    """Sizes of the connected components, largest first.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+
+    Returns
+    -------
+    pandas.Series
+        Component sizes indexed 0, 1, ... (0 the largest), named ``"size"``.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is empty or directed.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (2, 3), (4, 5)]); G.add_node(6)
+    >>> components(G).tolist()
+    [3, 2, 1]
+    """
+    check_graph(G, directed=False, weight=None)
+    sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+    return pd.Series(sizes, index=pd.RangeIndex(len(sizes), name="component"), name="size")
+
+
+def group_composition(G, group: str = "group") -> pd.DataFrame:
+    """How many actors of each group the network holds.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    group : str, default "group"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group: ``actors`` (count) and ``share``.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is empty or a node lacks ``group``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (2, 3)])
+    >>> nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b"}, "group")
+    >>> group_composition(G)["actors"].tolist()
+    [2, 1]
+    """
+    check_graph(G, group=group, weight=None)
+    counts = pd.Series([g for _, g in G.nodes(data=group)]).value_counts().sort_index()
+    counts.index.name = group
+    return pd.DataFrame({"actors": counts, "share": counts / counts.sum()})
+
+
+def blau_index(G, group: str = "group") -> float:
+    r"""Blau's index of heterogeneity of the actor groups.
+
+    .. math:: B = 1 - \sum_k p_k^2
+
+    0 when all actors belong to one group; :math:`1 - 1/K` when K groups
+    are equally large.
+
+    Parameters
+    ----------
+    G : networkx.Graph or pandas.Series
+        A graph with a node attribute ``group``, or a Series of group
+        labels (one per actor).
+    group : str, default "group"
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If there are no actors or a node lacks ``group``.
+
+    References
+    ----------
+    Blau, P. M. (1977). Inequality and Heterogeneity: A Primitive Theory of
+    Social Structure. Free Press.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> blau_index(pd.Series(["a", "a", "b", "b"]))
+    0.5
+    """
+    if isinstance(G, pd.Series):
+        if G.empty or G.isna().any():
+            raise ValueError("group labels are empty or contain missing values")
+        labels = G
+    else:
+        check_graph(G, group=group, weight=None)
+        labels = pd.Series([g for _, g in G.nodes(data=group)])
+    p = labels.value_counts(normalize=True).to_numpy()
+    return float(1.0 - np.sum(p**2))
+
+
+def group_mixing(G, group: str = "group", weight: str | None = None, *, normalize: bool = False) -> pd.DataFrame:
+    """Ties within and between actor groups (mixing matrix).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    group : str, default "group"
+    weight : str or None, default None
+        Sum this edge attribute instead of counting ties.
+    normalize : bool, default False
+        Divide by the total so that the (symmetric) matrix sums to 1.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Symmetric group x group table; the diagonal counts ties within a
+        group, each off-diagonal tie is counted in both cells.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed, empty or a node lacks ``group``.
+
+    References
+    ----------
+    Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E
+    67, 026126.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (2, 3)])
+    >>> nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b"}, "group")
+    >>> group_mixing(G).to_numpy().tolist()
+    [[1.0, 1.0], [1.0, 0.0]]
+    """
+    check_graph(G, directed=False, group=group, weight=weight)
+    labels = sorted({g for _, g in G.nodes(data=group)}, key=str)
+    pos = {g: i for i, g in enumerate(labels)}
+    M = np.zeros((len(labels), len(labels)))
+    attr = dict(G.nodes(data=group))
+    for u, v, w in G.edges(data=weight, default=1) if weight else ((u, v, 1) for u, v in G.edges()):
+        a, b = pos[attr[u]], pos[attr[v]]
+        if a == b:
+            M[a, a] += w
+        else:
+            M[a, b] += w
+            M[b, a] += w
+    out = pd.DataFrame(M, index=pd.Index(labels, name=group), columns=pd.Index(labels, name=group))
+    if normalize and M.sum() > 0:
+        out = out / M.sum()
+    return out
+
+
+def group_assortativity(G, group: str = "group") -> float:
+    """Newman's assortativity coefficient of the actor groups.
+
+    Positive when ties run mostly within groups, negative when they run
+    mostly between groups, 0 when groups mix at random.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    group : str, default "group"
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed, has no edges or a node lacks ``group``.
+
+    References
+    ----------
+    Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E
+    67, 026126.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (3, 4)])
+    >>> nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "b"}, "group")
+    >>> group_assortativity(G)
+    1.0
+    """
+    check_graph(G, directed=False, group=group, weight=None)
+    if G.number_of_edges() == 0:
+        raise ValueError("G has no edges; assortativity needs ties")
+    return float(nx.attribute_assortativity_coefficient(G, group))
+
+
+def tie_hierarchy(G, coordinated: str = "coordinated", projects: str = "projects") -> pd.Series:
+    """Share of joint projects in which a tie is hierarchical or horizontal.
+
+    A joint project ties two organisations hierarchically when one of them
+    coordinates it (coordinator and participant) and horizontally when both
+    are ordinary participants. Built by
+    :func:`~regional_clusters.networks.coparticipation_network`, edges carry
+    the number of joint projects (``projects``) and of those with one of the
+    two as coordinator (``coordinated``).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    coordinated, projects : str
+        Edge attributes with the counts.
+
+    Returns
+    -------
+    pandas.Series
+        ``horizontal_share`` (of joint projects), ``hierarchical_share``,
+        ``ties_never_coordinated`` (share of ties that are horizontal in all
+        their projects).
+
+    Raises
+    ------
+    ValueError
+        If ``G`` has no edges or an edge lacks the attributes.
+
+    References
+    ----------
+    Wie hell strahlen 'Leuchttuerme'?, section I (cluster relations are
+    non-hierarchical and horizontal).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_edge(1, 2, projects=2, coordinated=1)
+    >>> G.add_edge(2, 3, projects=1, coordinated=0)
+    >>> tie_hierarchy(G).round(3).tolist()
+    [0.667, 0.333, 0.5]
+    """
+    check_graph(G, directed=False, weight=None)
+    if G.number_of_edges() == 0:
+        raise ValueError("G has no edges")
+    try:
+        pr = np.array([d[projects] for _, _, d in G.edges(data=True)], dtype=float)
+        co = np.array([d[coordinated] for _, _, d in G.edges(data=True)], dtype=float)
+    except KeyError as err:
+        raise ValueError(f"an edge lacks the attribute {err.args[0]!r} (build G with coparticipation_network)") from None
+    hier = co.sum() / pr.sum()
+    return pd.Series(
+        {"horizontal_share": 1 - hier, "hierarchical_share": hier, "ties_never_coordinated": float(np.mean(co == 0))},
+        name="tie_hierarchy",
+    )
+
+
+def network_profile(G, group: str = "group") -> pd.Series:
+    """The lighthouse paper's structural vocabulary as numbers, for one network.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        With node attribute ``group``; edges with ``projects`` and
+        ``coordinated`` add the horizontality measures.
+    group : str, default "group"
+
+    Returns
+    -------
+    pandas.Series
+        ``actors``, ``ties``, ``density``, ``mean_degree``,
+        ``largest_component_share``, ``polycentricity``, ``transitivity``,
+        ``mean_redundancy`` (Burt, unweighted), ``blau_index``,
+        ``group_assortativity`` and, when available, ``horizontal_share``.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed, has fewer than three nodes or no edges, or a
+        node lacks ``group``.
+
+    References
+    ----------
+    Wie hell strahlen 'Leuchttuerme'?, section I.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.karate_club_graph()
+    >>> nx.set_node_attributes(G, nx.get_node_attributes(G, "club"), "group")
+    >>> network_profile(G)[["actors", "ties"]].tolist()
+    [34.0, 78.0]
+    """
+    check_graph(G, directed=False, group=group, weight=None)
+    n = G.number_of_nodes()
+    m = G.number_of_edges()
+    comps = components(G)
+    out = {
+        "actors": float(n),
+        "ties": float(m),
+        "density": density(G),
+        "mean_degree": 2 * m / n,
+        "largest_component_share": comps.iloc[0] / n,
+        "polycentricity": polycentricity(G),
+        "transitivity": nx.transitivity(G),
+        "mean_redundancy": float(redundancy(G).mean()),
+        "blau_index": blau_index(G, group),
+        "group_assortativity": group_assortativity(G, group),
+    }
+    edge = next(iter(G.edges(data=True)), (None, None, {}))[2]
+    if "coordinated" in edge and "projects" in edge:
+        out["horizontal_share"] = tie_hierarchy(G)["horizontal_share"]
+    return pd.Series(out, name="profile")

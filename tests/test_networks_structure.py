@@ -1,0 +1,102 @@
+"""Structure measures in the lighthouse paper's terms."""
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regional_clusters.networks import (
+    blau_index,
+    closure,
+    components,
+    degree_centralization,
+    density,
+    group_assortativity,
+    group_composition,
+    group_mixing,
+    network_profile,
+    polycentricity,
+    redundancy,
+    tie_hierarchy,
+)
+
+
+def test_centralization_hand():
+    # star: centre degree 4, leaves 1: sum (4-1)*4 = 12 / ((5-1)(5-2)) = 1
+    assert degree_centralization(nx.star_graph(4)) == pytest.approx(1.0)
+    # path of 4: degrees 1,2,2,1 -> (1+0+0+1)/(3*2) = 1/3
+    assert degree_centralization(nx.path_graph(4)) == pytest.approx(1 / 3)
+    assert polycentricity(nx.path_graph(4)) == pytest.approx(2 / 3)
+
+
+def test_density_redundancy_closure():
+    G = nx.complete_graph(5)
+    assert density(G) == 1.0
+    assert (redundancy(G) == 3.0).all()  # each contact tied to the 3 others
+    assert closure(G)["transitivity"] == 1.0
+    star = nx.star_graph(3)
+    assert redundancy(star)[0] == 0.0
+    assert closure(star)["transitivity"] == 0.0
+
+
+def test_components():
+    G = nx.Graph([(1, 2), (3, 4), (4, 5)])
+    G.add_node(9)
+    assert components(G).tolist() == [3, 2, 1]
+
+
+def test_blau_and_composition():
+    assert blau_index(pd.Series(list("aaaa"))) == 0.0
+    assert blau_index(pd.Series(list("abcd"))) == pytest.approx(0.75)
+    G = nx.Graph([(1, 2), (2, 3), (3, 4)])
+    nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "c"}, "group")
+    comp = group_composition(G)
+    assert comp.loc["a", "actors"] == 2 and comp["share"].sum() == pytest.approx(1.0)
+    assert blau_index(G) == pytest.approx(1 - (0.5**2 + 0.25**2 + 0.25**2))
+
+
+def test_mixing_and_assortativity():
+    G = nx.Graph([(1, 2), (3, 4), (1, 3)])
+    nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "b"}, "group")
+    M = group_mixing(G)
+    assert M.loc["a", "a"] == 1 and M.loc["a", "b"] == 1 and M.loc["b", "b"] == 1
+    # Newman's r from the mixing matrix e (each tie counted both ways)
+    e = np.array([[2, 1], [1, 2]]) / 6
+    a = e.sum(axis=1)
+    r = (np.trace(e) - a @ a) / (1 - a @ a)
+    assert group_assortativity(G) == pytest.approx(r)
+
+
+def test_tie_hierarchy():
+    G = nx.Graph()
+    G.add_edge(1, 2, projects=3, coordinated=1)
+    G.add_edge(2, 3, projects=1, coordinated=1)
+    res = tie_hierarchy(G)
+    assert res["hierarchical_share"] == pytest.approx(0.5)
+    assert res["ties_never_coordinated"] == 0.0
+    with pytest.raises(ValueError, match="lacks the attribute"):
+        tie_hierarchy(nx.path_graph(3))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 25), st.floats(0.1, 0.9), st.integers(0, 1000))
+def test_polycentricity_in_unit_interval(n, p, seed):
+    G = nx.gnp_random_graph(n, p, seed=seed)
+    assert 0.0 <= polycentricity(G) <= 1.0 + 1e-12
+
+
+def test_profile_and_bad_input():
+    G = nx.karate_club_graph()
+    nx.set_node_attributes(G, nx.get_node_attributes(G, "club"), "group")
+    prof = network_profile(G)
+    assert prof["density"] == pytest.approx(78 / (34 * 33 / 2))
+    with pytest.raises(ValueError, match="directed"):
+        density(nx.DiGraph([(1, 2)]))
+    with pytest.raises(ValueError, match="empty"):
+        components(nx.Graph())
+    with pytest.raises(ValueError, match="no 'group'"):
+        blau_index(nx.path_graph(3))
+    with pytest.raises(ValueError, match="three nodes"):
+        degree_centralization(nx.path_graph(2))
