@@ -849,7 +849,7 @@ def coagglomeration_relatedness(X: pd.DataFrame, links: pd.DataFrame, *,
     """Coagglomeration of every industry pair next to its relatedness.
 
     Computes the Ellison-Glaeser-Kerr coagglomeration matrix with
-    :func:`regional_clusters.specialization.coagglomeration` and joins a
+    ``regional_clusters.specialization.coagglomeration`` and joins a
     list of related pairs (e.g. the cluster links of Delgado, Porter and
     Stern 2016 from :func:`regional_clusters.data.load_cluster_links`).
 
