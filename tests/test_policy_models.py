@@ -20,7 +20,7 @@ from regional_clusters.models.broker import (
     reach,
 )
 from regional_clusters.models.budget import allocate_budget, growth_equalisation_frontier
-from regional_clusters.models.cofinancing import cofinancing, compare_schedules, subsidy_schedule
+from regional_clusters.models.cofinancing import compare_schedules, simulate_cofinancing, subsidy_schedule
 
 # --------------------------------------------------------------------------- budget
 
@@ -200,19 +200,19 @@ def test_schedules():
 
 
 def test_zero_subsidy_gives_baseline_participation():
-    base = cofinancing(80, 15, schedule="none", seed=3)
-    zero = cofinancing(80, 15, schedule="constant", initial_share=0.0, seed=3)
+    base = simulate_cofinancing(80, 15, schedule="none", seed=3)
+    zero = simulate_cofinancing(80, 15, schedule="constant", initial_share=0.0, seed=3)
     pd.testing.assert_frame_equal(base.history, zero.history)
     assert base.summary["cumulative_public_cost"] == 0.0
 
 
 def test_hand_computed_identical_firms():
     # identical firms, no shocks: all join iff v >= (1 - sigma) c
-    r = cofinancing(10, 3, schedule=[0.5, 0.5, 0.5], benefit_mean=0.5, benefit_sd=0.0,
+    r = simulate_cofinancing(10, 3, schedule=[0.5, 0.5, 0.5], benefit_mean=0.5, benefit_sd=0.0,
                     network=0.0, learning=0.0, noise=0.0, seed=0)
     assert r.history["participation"].tolist() == [1.0, 1.0, 1.0]
     assert r.history["public_cost"].tolist() == [5.0, 5.0, 5.0]
-    r = cofinancing(10, 3, schedule=[0.4, 0.4, 0.4], benefit_mean=0.5, benefit_sd=0.0,
+    r = simulate_cofinancing(10, 3, schedule=[0.4, 0.4, 0.4], benefit_mean=0.5, benefit_sd=0.0,
                     network=0.0, learning=0.0, noise=0.0, seed=0)
     assert r.history["participation"].tolist() == [0.0, 0.0, 0.0]
 
@@ -221,8 +221,8 @@ def test_hand_computed_identical_firms():
 @given(low=st.floats(0, 0.9), extra=st.floats(0, 0.1), seed=st.integers(0, 1000))
 def test_more_subsidy_never_lowers_participation(low, extra, seed):
     # common random numbers: same firms and shocks, a uniformly higher share
-    a = cofinancing(40, 10, schedule=[low] * 10, seed=seed)
-    b = cofinancing(40, 10, schedule=[low + extra] * 10, seed=seed)
+    a = simulate_cofinancing(40, 10, schedule=[low] * 10, seed=seed)
+    b = simulate_cofinancing(40, 10, schedule=[low + extra] * 10, seed=seed)
     assert (b.history["members"] >= a.history["members"]).all()
 
 
@@ -234,13 +234,13 @@ def test_degressive_participation_outlasts_subsidy():
 
 def test_cofinancing_bad_input():
     with pytest.raises(ValueError, match="schedule must be one of"):
-        cofinancing(schedule="sudden")
+        simulate_cofinancing(schedule="sudden")
     with pytest.raises(ValueError, match=r"schedule\[1\]"):
-        cofinancing(10, 2, schedule=[0.5, 1.5])
+        simulate_cofinancing(10, 2, schedule=[0.5, 1.5])
     with pytest.raises(ValueError, match="cost"):
-        cofinancing(cost=0)
+        simulate_cofinancing(cost=0)
     with pytest.raises(ValueError, match="seed"):
-        cofinancing(seed=-1)
+        simulate_cofinancing(seed=-1)
 
 
 def test_frontier_agrees_with_allocate_budget():

@@ -52,4 +52,4 @@ __all__ = [
 # own modules: budget allocation, the manager as broker, degressive co-financing.
 from .budget import allocate_budget, growth_equalisation_frontier
 from .broker import add_broker, add_funding_manager, choose_ties, compare_managers, firm_subnetwork, fragmentation, network_state, reach
-from .cofinancing import SCHEDULES, cofinancing, compare_schedules, subsidy_schedule
+from .cofinancing import SCHEDULES, compare_schedules, simulate_cofinancing, subsidy_schedule

@@ -21,6 +21,33 @@ firm has learned to get out of the cluster after :math:`x_{it}` periods of
 membership (full after :math:`L` periods), :math:`\\varepsilon_{it}` a
 period shock and :math:`\\sigma_t` the public share of the cost given by the
 schedule: constant, linear degressive, stepwise degressive, or none.
+
+ODD description (:cite:t:`grimm2006`)
+--------------------------------------
+**Purpose.** Does a subsidy that is withdrawn step by step leave a cluster
+initiative that the firms carry themselves (lighthouse paper, section V)?
+
+**Entities, state variables and scales.** ``n_firms`` firms, each with a
+stand-alone benefit :math:`v_i`, a membership state and a count
+:math:`x_{it}` of periods as a member. Time is discrete (``periods``).
+
+**Process overview and scheduling.** Each period all firms decide at once,
+given last period's share of members, their own experience, a new shock and
+this period's public share; then experience and the public and private
+costs are updated.
+
+**Design concepts.** *Objective*: a firm joins when its benefit covers its
+own share of the cost (myopic). *Interaction*: through the network benefit
+(a club good whose value grows with membership, :cite:t:`buchanan1965`).
+*Learning*: benefits grow with the periods of membership, up to
+``learning_periods``. *Stochasticity*: benefits and shocks are drawn from
+``seed``; the same seed gives the same firms under every schedule.
+
+**Initialisation.** No firm is a member and none has experience.
+
+**Submodels.** The schedules of :func:`subsidy_schedule`. Participation is
+monotone in the public share: a uniformly higher share never lowers
+membership in any period (same seed).
 """
 
 from __future__ import annotations
@@ -30,7 +57,7 @@ import pandas as pd
 
 from ._common import ModelResult, check_int, check_nonnegative, check_positive, check_probability, rng_from
 
-__all__ = ["SCHEDULES", "subsidy_schedule", "cofinancing", "compare_schedules"]
+__all__ = ["SCHEDULES", "subsidy_schedule", "simulate_cofinancing", "compare_schedules"]
 
 #: The schedules :func:`subsidy_schedule` knows.
 SCHEDULES = ("constant", "linear", "step", "none")
@@ -88,7 +115,7 @@ def subsidy_schedule(kind: str = "linear", *, periods: int = 20, initial_share: 
     return pd.Series(share.astype(float), index=pd.RangeIndex(periods, name="period"), name="public_share")
 
 
-def cofinancing(
+def simulate_cofinancing(
     n_firms: int = 100,
     periods: int = 20,
     *,
@@ -158,8 +185,8 @@ def cofinancing(
 
     Examples
     --------
-    >>> r = cofinancing(50, 12, schedule="none", seed=1)
-    >>> r0 = cofinancing(50, 12, schedule=[0.0] * 12, seed=1)
+    >>> r = simulate_cofinancing(50, 12, schedule="none", seed=1)
+    >>> r0 = simulate_cofinancing(50, 12, schedule=[0.0] * 12, seed=1)
     >>> r.history["members"].equals(r0.history["members"])
     True
     >>> float(r.summary["cumulative_public_cost"])
@@ -231,7 +258,7 @@ def cofinancing(
 
 
 def compare_schedules(schedules=SCHEDULES, *, seed=0, **params) -> pd.DataFrame:
-    """Run :func:`cofinancing` under several schedules with the same firms.
+    """Run :func:`simulate_cofinancing` under several schedules with the same firms.
 
     Parameters
     ----------
@@ -241,18 +268,18 @@ def compare_schedules(schedules=SCHEDULES, *, seed=0, **params) -> pd.DataFrame:
         One seed for all runs, so that firms and shocks are identical and
         only the schedule differs.
     **params
-        Further arguments of :func:`cofinancing`.
+        Further arguments of :func:`simulate_cofinancing`.
 
     Returns
     -------
     pandas.DataFrame
         Tidy: one row per schedule and period with the ``history`` columns
-        of :func:`cofinancing` and a ``schedule`` column.
+        of :func:`simulate_cofinancing` and a ``schedule`` column.
 
     Raises
     ------
     ValueError
-        As :func:`cofinancing`, or when ``seed`` is a Generator (runs would
+        As :func:`simulate_cofinancing`, or when ``seed`` is a Generator (runs would
         then see different firms).
 
     Examples
@@ -265,7 +292,7 @@ def compare_schedules(schedules=SCHEDULES, *, seed=0, **params) -> pd.DataFrame:
         raise ValueError("seed must be an int here, so that every schedule sees the same firms")
     frames = []
     for kind in schedules:
-        h = cofinancing(schedule=kind, seed=seed, **params).history.reset_index()
+        h = simulate_cofinancing(schedule=kind, seed=seed, **params).history.reset_index()
         h.insert(0, "schedule", kind)
         frames.append(h)
     return pd.concat(frames, ignore_index=True)
