@@ -3,7 +3,8 @@
 A page fails when
 
 - the browser console reports a JavaScript error (level SEVERE),
-- a plotly figure on it is empty (no trace drawn after loading), or
+- a plotly figure on it is empty (no trace drawn after loading) or lacks
+  alternative text, a caption or a name for cross-references, or
 - one of its internal links points to a missing file or a missing anchor.
 
 Usage: python scripts/check_html.py [_build/html]
@@ -102,9 +103,16 @@ _OFFLINE_NOISE = ("net::ERR_", "Failed to load resource", "ERR_NAME_NOT_RESOLVED
 
 _FIGURE_STATE = """
 const figs = Array.from(document.querySelectorAll('.rc-plotly, .js-plotly-plot, .plotly-graph-div'));
-return figs.map(f => ({id: f.id,
-  drawn: !!f.querySelector('.main-svg'),
-  traces: (f.data || []).length}));
+return figs.map(f => {
+  const box = f.closest('.rc-plotly') || f;
+  const fig = f.closest('figure');
+  return {id: f.id,
+    drawn: !!f.querySelector('.main-svg'),
+    traces: (f.data || []).length,
+    alt: box.getAttribute('aria-label') || '',
+    caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').innerText.trim() : '',
+    named: !!(fig && fig.id)};
+});
 """
 
 
@@ -125,6 +133,10 @@ def check_pages(root: Path, pages: list[Path]) -> tuple[list[str], int]:
             for fig in state:
                 if not fig["drawn"] or fig["traces"] == 0:
                     problems.append(f"{rel}: empty plotly figure {fig['id']!r}")
+                if not fig["alt"]:
+                    problems.append(f"{rel}: figure {fig['id']!r} has no alternative text")
+                if not fig["caption"] or not fig["named"]:
+                    problems.append(f"{rel}: figure {fig['id']!r} lacks a caption or a name for cross-references")
             for entry in driver.get_log("browser"):
                 if entry["level"] == "SEVERE" and not any(n in entry["message"] for n in _OFFLINE_NOISE):
                     problems.append(f"{rel}: JavaScript error: {entry['message']}")
