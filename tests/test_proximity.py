@@ -376,11 +376,11 @@ def test_partner_shares_random_benchmark_matches_permutations():
                       "country": rng.choice(["A", "B", "C"], len(proj), p=[0.6, 0.3, 0.1])})
     s = px.partner_shares(P)
     sims = []
-    for _ in range(400):
+    for _ in range(150):
         Q = P.assign(country=rng.permutation(P["country"].to_numpy()))
         q = px.partner_shares(Q).reindex(s.index)
         sims.append(q["domestic"] / s["partners"])
-    assert np.allclose(pd.concat(sims, axis=1).mean(axis=1), s["random_domestic_share"], atol=0.02)
+    assert np.allclose(pd.concat(sims, axis=1).mean(axis=1), s["random_domestic_share"], atol=0.03)
 
 
 @settings(max_examples=30, deadline=None)
