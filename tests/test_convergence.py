@@ -220,3 +220,19 @@ def test_theil_decomposition_table_matches_series_path():
         assert table.loc[year, "total"] == pytest.approx(d["theil"])
         assert table.loc[year, "between"] == pytest.approx(d["between"])
         assert table.loc[year, "within"] == pytest.approx(d["within"])
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    values=st.lists(st.floats(0, 1e4), min_size=1, max_size=15),
+    weights=st.lists(st.floats(0.1, 100), min_size=15, max_size=15),
+)
+def test_gini_matches_pairwise_definition(values, weights):
+    # independent method: the O(n^2) mean absolute difference
+    y = np.asarray(values)
+    if y.sum() == 0:
+        return
+    w = np.asarray(weights[: len(y)])
+    pairwise = (w[:, None] * w[None, :] * np.abs(y[:, None] - y[None, :])).sum() / (2 * w.sum() ** 2 * (w @ y / w.sum()))
+    idx = [f"r{i}" for i in range(len(y))]
+    assert gini(pd.Series(y, index=idx), weights=pd.Series(w, index=idx)) == pytest.approx(pairwise, rel=1e-9, abs=1e-12)

@@ -610,7 +610,11 @@ def gini(x, *, weights=None, name: str = "x"):
     """
     if isinstance(x, pd.DataFrame):
         X = _panel(x, name, positive=False)
-        out = pd.Series({c: gini(X[c], weights=weights, name=f"{name}[{c!r}]") for c in X.columns}, name="gini")
+        zero = X.columns[X.sum(axis=0) == 0]
+        if len(zero):
+            raise ValueError(f"{name} has only zeros in year {_label(zero[0])!r}")
+        w = _weights(weights, X.index).to_numpy()
+        out = pd.Series({c: _gini_1d(X[c].to_numpy(), w) for c in X.columns}, name="gini")
         out.index.name = X.columns.name or "year"
         return out
     s = _series(x, name)
@@ -620,9 +624,16 @@ def gini(x, *, weights=None, name: str = "x"):
 
 def _gini_1d(y: np.ndarray, w: np.ndarray) -> float:
     """Weighted Gini of values y (not all zero) with positive weights w."""
-    mean = float(w @ y / w.sum())
-    diff = np.abs(y[:, None] - y[None, :])
-    return float(w @ diff @ w / (2 * w.sum() ** 2 * mean))
+    # sum_{i,j} w_i w_j |y_i - y_j| = 2 sum_j w_j (y_j C_{j-1} - S_{j-1}) over
+    # values sorted ascending, with C and S the running sums of w and w*y
+    order = np.argsort(y, kind="stable")
+    ys, ws = y[order], w[order]
+    C = np.cumsum(ws) - ws
+    S = np.cumsum(ws * ys) - ws * ys
+    total = 2.0 * float(np.sum(ws * (ys * C - S)))
+    W = float(w.sum())
+    mean = float(w @ y) / W
+    return total / (2 * W**2 * mean)
 
 
 def group_means(Y, groups, *, weights=None, name: str = "Y") -> pd.DataFrame:
