@@ -422,6 +422,10 @@ class ClusterTables:
         Where a file omits small cells (CBP 2019 by CBSA shows no cell with
         fewer than three establishments) the six-digit sums fall short of the
         totals; ``coverage`` reports the national shares.
+    industry_cluster : pandas.Series
+        The cluster of every six-digit code of the input that the mapping
+        (with the crosswalk) assigns, e.g. as ``groups`` for
+        :func:`regional_clusters.variety.related_unrelated_variety`.
     """
 
     employment: pd.DataFrame
@@ -430,6 +434,7 @@ class ClusterTables:
     coverage: pd.Series
     unmatched: pd.DataFrame = field(repr=False)
     totals: pd.DataFrame | None = field(default=None, repr=False)
+    industry_cluster: pd.Series | None = field(default=None, repr=False)
 
 
 def aggregate_cbp(
@@ -582,4 +587,6 @@ def aggregate_cbp(
         coverage=coverage,
         unmatched=unmatched,
         totals=totals,
+        industry_cluster=six.loc[matched].drop_duplicates("naics_code").set_index("naics_code")["cluster_code"]
+        .astype("int64").rename("cluster_code").sort_index(),
     )
