@@ -251,3 +251,22 @@ def test_frontier_agrees_with_allocate_budget():
         growth = 100 * ((a["income_after"] * a["population"]).sum() / (INCOME * POP).sum() - 1)
         assert row["growth"] == pytest.approx(growth)
         assert row["theil"] == pytest.approx(theil(a["income_after"], weights=a["population"]))
+
+
+def test_firm_subnetwork_keeps_firms_of_country_and_field():
+    from regional_clusters.models.broker import firm_subnetwork
+
+    p = pd.DataFrame({
+        "project_id": [1, 1, 1, 2, 2, 3, 3],
+        "org_id": ["f1", "f2", "u1", "f1", "f3", "f2", "f4"],
+        "actor_group": ["Economic actors", "Economic actors", "Research and education",
+                        "Economic actors", "Economic actors", "Economic actors", "Economic actors"],
+        "org_type": ["PRC", "PRC", "HES", "PRC", "PRC", "PRC", "PRC"],
+        "country": ["EL", "EL", "EL", "EL", "FR", "EL", "EL"],
+        "field": ["SC2", "SC2", "SC2", "SC2", "SC2", "SC3", "SC3"],
+    })
+    G = firm_subnetwork(p, "EL", "SC2")
+    assert sorted(G.nodes) == ["f1", "f2"]
+    assert G["f1"]["f2"]["weight"] == 1.0
+    with pytest.raises(ValueError, match="fewer than two organisations"):
+        firm_subnetwork(p, "EL", "SC2", org_types=("REC",))
