@@ -399,7 +399,9 @@ def critical_mass(
 class ClusterTables:
     """Region x cluster tables aggregated from six-digit industry data.
 
-    Attributes
+    Returned by :func:`aggregate_cbp`; the fields are attributes.
+
+    Parameters
     ----------
     employment : pandas.DataFrame
         Region x cluster employment, suppressed cells excluded (counted as 0).

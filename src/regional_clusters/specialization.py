@@ -3,7 +3,7 @@
 Every function takes a wide region x industry table of non-negative counts
 (rows regions, columns industries; employment, establishments, patents ...)
 and returns labelled pandas objects. Input is checked with
-:func:`regional_clusters._checks.check_count_matrix`: negative, missing or
+``regional_clusters._checks.check_count_matrix``: negative, missing or
 non-numeric values, duplicated labels and (where they would make a measure
 undefined) all-zero regions or industries raise ``ValueError`` naming the
 offending label.
@@ -102,7 +102,7 @@ def location_quotient(X: pd.DataFrame, *, binary: bool = False, threshold: float
     Raises
     ------
     ValueError
-        Bad counts (see :func:`regional_clusters._checks.check_count_matrix`).
+        Bad counts (see ``regional_clusters._checks.check_count_matrix``).
 
     References
     ----------
