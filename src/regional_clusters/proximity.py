@@ -665,7 +665,8 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
     >>> bool(abs(res.table.loc["log_distance", "coef"] + 1.0) < 0.15)
     True
     """
-    import statsmodels.api as sm
+    from statsmodels.genmod import families
+    from statsmodels.genmod.generalized_linear_model import GLM
 
     if not isinstance(dyads, pd.DataFrame):
         raise ValueError(f"dyads must be a pandas DataFrame, got {type(dyads).__name__}")
@@ -718,7 +719,7 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
         terms = "no country terms"
         fe_names = []
     X.insert(0, "const", 1.0)
-    model = sm.GLM(y, X, family=sm.families.Poisson())
+    model = GLM(y, X, family=families.Poisson())
     if cov == "robust":
         res = model.fit(cov_type="HC1", maxiter=200)
         se_text = "heteroskedasticity-robust (HC1) standard errors"
