@@ -210,11 +210,14 @@ def strong_clusters(
 
     A region's cluster is strong when its location quotient is at least
     ``lq_min`` and in the top ``1 - quantile`` of all regions for that
-    cluster, and when it reaches the size thresholds. The defaults
-    (top quartile of specialisation, LQ of at least 1) follow the U.S. Cluster
-    Mapping's notion of a strong cluster used by Delgado, Porter and Stern
-    (2014) to measure cluster strength; the size thresholds default to 0
-    because the right minimum depends on the unit of observation.
+    cluster, and when it reaches the size thresholds. The default (top
+    quarter of regions by LQ, LQ of at least 1) is the specialisation part of
+    the U.S. Cluster Mapping's strong-cluster flag: every cluster flagged as
+    strong in the 2016 data is among the top quarter of areas by LQ, while
+    the published flag adds further conditions. Delgado, Porter and Stern
+    (2014) measure cluster strength by such specialisation. The size
+    thresholds default to 0 because the right minimum depends on the unit of
+    observation.
 
     Parameters
     ----------
