@@ -53,7 +53,6 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from ._common import (
     STRUCTURES,
@@ -237,15 +236,19 @@ def simulate_learning(
         inter = (Ku & Kv).sum(axis=1)
         union = (Ku | Kv).sum(axis=1)
         J = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-        gain = np.zeros((n, D), dtype=np.int32)
-        if p_diff > 0:
+        gain = np.zeros((n, D), dtype=bool)
+        if p_diff > 0 and use.size:
             ok = (J >= lang)[:, None]
-            learn_u = Kv & ~Ku & ok & (rng.random(Ku.shape) < p_diff)
-            learn_v = Ku & ~Kv & ok & (rng.random(Ku.shape) < p_diff)
-            k = use.size
+            learn_u = Kv & ~Ku & ok  # candidates, then thinned with probability p_diffusion
+            learn_v = Ku & ~Kv & ok
+            learn_u[learn_u] = rng.random(np.count_nonzero(learn_u)) < p_diff
+            learn_v[learn_v] = rng.random(np.count_nonzero(learn_v)) < p_diff
+            # OR the rows learnt by each actor over all its used ties
             rows = np.concatenate([u, v])
-            S = sparse.csr_matrix((np.ones(2 * k), (rows, np.arange(2 * k))), shape=(n, 2 * k))
-            gain += (S @ np.vstack([learn_u, learn_v]).astype(np.float32)).astype(np.int32)
+            order = np.argsort(rows, kind="stable")
+            learnt = np.vstack([learn_u, learn_v])[order]
+            actors, starts = np.unique(rows[order], return_index=True)
+            gain[actors] |= np.logical_or.reduceat(learnt, starts, axis=0)
         n_new = 0
         if p_rec > 0:
             success = rng.random(use.size) < p_rec * 4.0 * J * (1.0 - J)
@@ -256,12 +259,12 @@ def simulate_learning(
                 # a random domain neither partner held: argmax of random keys over free domains
                 keys = np.where(free[idx], rng.random((idx.size, D)), -1.0)
                 new = keys.argmax(axis=1)
-                gain[u[idx], new] += 1
-                gain[v[idx], new] += 1
+                gain[u[idx], new] = True
+                gain[v[idx], new] = True
                 np.add.at(innov, u[idx], 1)
                 np.add.at(innov, v[idx], 1)
                 n_new = idx.size
-        K |= gain > 0
+        K |= gain
         n_breaks = 0
         if drift > 0 and use.size:
             s = np.clip(share[use] + rng.normal(0.0, drift, use.size), 0.0, 1.0)
