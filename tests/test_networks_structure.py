@@ -100,3 +100,19 @@ def test_profile_and_bad_input():
         blau_index(nx.path_graph(3))
     with pytest.raises(ValueError, match="three nodes"):
         degree_centralization(nx.path_graph(2))
+
+
+def test_observation_focus_hand():
+    from regional_clusters.networks import observation_focus
+
+    # f1 - u - f2 and f2 - f3: u (a university) links f1 to the other firms
+    G = nx.Graph([("f1", "u"), ("u", "f2"), ("f2", "f3")])
+    nx.set_node_attributes(G, {"f1": "firm", "f2": "firm", "f3": "firm", "u": "uni"}, "group")
+    res = observation_focus(G, "firm", seed=0)
+    assert res.loc["all actors", "reachable_share"] == 1.0
+    assert res.loc["focus only", "reachable_share"] == pytest.approx(2 / 6)
+    assert res.loc["focus only", "isolated_share"] == pytest.approx(1 / 3)
+    # f1-f2 distance 2 and f1-f3 distance 3 in the whole network
+    assert res.loc["all actors", "mean_distance"] == pytest.approx((2 + 3 + 2 + 1 + 3 + 1) / 6)
+    with pytest.raises(ValueError, match="focus"):
+        observation_focus(G, "bank")

@@ -50,3 +50,13 @@ def test_aucs_strength_range():
     s = tie_strength(M)
     assert s["strength"].between(0, 1).all()
     assert len(s) == len({frozenset(e) for e in M.edges()})
+
+
+def test_neighbourhood_overlap_hand():
+    from regional_clusters.networks import neighbourhood_overlap
+
+    G = nx.Graph([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5)])
+    o = neighbourhood_overlap(G)
+    assert o.loc[(1, 2)] == 1.0  # both know 3, nobody else
+    assert o.loc[(3, 4)] == 0.0  # a local bridge
+    assert o.loc[(1, 3)] == pytest.approx(1 / 2)

@@ -41,11 +41,20 @@ from .structure import (
     group_composition,
     group_mixing,
     network_profile,
+    observation_focus,
     polycentricity,
     redundancy,
     tie_hierarchy,
 )
-from .ties import AUCS_DIMENSIONS, GRANOVETTER_DIMENSIONS, bridges, classify_ties, strength_graph, tie_strength
+from .ties import (
+    AUCS_DIMENSIONS,
+    GRANOVETTER_DIMENSIONS,
+    bridges,
+    classify_ties,
+    neighbourhood_overlap,
+    strength_graph,
+    tie_strength,
+)
 
 __all__ = [
     "check_graph",
@@ -54,6 +63,6 @@ __all__ = [
     "foci_experiment", "foci_network",
     "as_matrix", "mrqap", "qap_correlation",
     "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
-    "group_composition", "group_mixing", "network_profile", "polycentricity", "redundancy", "tie_hierarchy",
-    "AUCS_DIMENSIONS", "GRANOVETTER_DIMENSIONS", "bridges", "classify_ties", "strength_graph", "tie_strength",
+    "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "tie_hierarchy",
+    "AUCS_DIMENSIONS", "GRANOVETTER_DIMENSIONS", "bridges", "classify_ties", "neighbourhood_overlap", "strength_graph", "tie_strength",
 ]

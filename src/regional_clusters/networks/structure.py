@@ -16,6 +16,7 @@ four actor groups       :func:`group_composition`, :func:`blau_index`
 mixing of groups        :func:`group_mixing`, :func:`group_assortativity`
 horizontal ties         :func:`tie_hierarchy` (coordinator vs participant)
 fragmentation           :func:`components`
+narrow observation      :func:`observation_focus` (Jonas 2005, 2.4)
 ======================  ==================================================
 
 :func:`network_profile` collects them in one labelled Series so that
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ._validate import check_graph
-from .brokerage import effective_size
+from .brokerage import constraint, effective_size
 
 __all__ = [
     "density",
@@ -44,6 +45,7 @@ __all__ = [
     "group_assortativity",
     "tie_hierarchy",
     "network_profile",
+    "observation_focus",
 ]
 
 
@@ -539,3 +541,93 @@ def network_profile(G, group: str = "group") -> pd.Series:
     if "coordinated" in edge and "projects" in edge:
         out["horizontal_share"] = tie_hierarchy(G)["horizontal_share"]
     return pd.Series(out, name="profile")
+
+
+def observation_focus(
+    G,
+    focus="Economic actors",
+    *,
+    group: str = "group",
+    n_sources: int = 200,
+    seed=None,
+) -> pd.DataFrame:
+    """What an observer who sees only some actor groups misses.
+
+    Compares the connectivity of the focus actors (by default firms) in the
+    whole network with their connectivity in the network restricted to the
+    focus groups, as an observer with a narrow focus would record it.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected, with node attribute ``group``.
+    focus : str or list of str, default "Economic actors"
+        Group(s) the narrow observer sees.
+    group : str, default "group"
+    n_sources : int, default 200
+        Focus actors sampled (seeded) as sources of breadth-first searches
+        for distances and reachability.
+    seed : int or numpy.random.Generator, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Two rows, ``"all actors"`` and ``"focus only"``; columns
+        ``focus_actors``, ``isolated_share`` (focus actors without any tie),
+        ``largest_component_share`` (share of focus actors in the largest
+        component that contains focus actors), ``reachable_share`` (share of
+        ordered focus pairs connected by some path), ``mean_distance``
+        (mean shortest-path length between connected focus pairs, paths may
+        run through any actor present), ``mean_constraint`` and
+        ``mean_effective_size`` of the focus actors (Burt, unweighted).
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed, empty, a node lacks ``group``, or no node
+        belongs to ``focus``.
+
+    References
+    ----------
+    Jonas, M. (2005). Brücken zur regionalen Clusterforschung. Zeitschrift
+    für Soziologie 34(4), sections 2.4 and 3.4.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("f1", "u"), ("u", "f2")])
+    >>> nx.set_node_attributes(G, {"f1": "firm", "f2": "firm", "u": "university"}, "group")
+    >>> observation_focus(G, "firm")["reachable_share"].tolist()
+    [1.0, 0.0]
+    """
+    check_graph(G, directed=False, group=group, weight=None)
+    keep = {focus} if isinstance(focus, str) else set(focus)
+    members = [n for n, g in G.nodes(data=group) if g in keep]
+    if not members:
+        raise ValueError(f"no node of G belongs to the focus group(s) {sorted(keep)}")
+    rng = np.random.default_rng(seed) if not isinstance(seed, np.random.Generator) else seed
+    sources = list(members) if len(members) <= n_sources else [members[i] for i in rng.choice(len(members), n_sources, replace=False)]
+    member_set = set(members)
+    rows = {}
+    for label, H in (("all actors", G), ("focus only", G.subgraph(members))):
+        comp_sizes = [sum(1 for n in c if n in member_set) for c in nx.connected_components(H)]
+        dist_sum, pairs, reach = 0.0, 0, 0
+        for s in sources:
+            lengths = nx.single_source_shortest_path_length(H, s)
+            d = [v for t, v in lengths.items() if t in member_set and t != s]
+            reach += len(d)
+            dist_sum += sum(d)
+            pairs += len(d)
+        deg_zero = sum(1 for n in members if H.degree(n) == 0)
+        c = constraint(H, weight=None, nodes=members) if H.number_of_edges() else pd.Series(np.nan, index=members)
+        es = effective_size(H, weight=None, nodes=members) if H.number_of_edges() else pd.Series(np.nan, index=members)
+        rows[label] = {
+            "focus_actors": len(members),
+            "isolated_share": deg_zero / len(members),
+            "largest_component_share": max(comp_sizes) / len(members),
+            "reachable_share": reach / (len(sources) * max(len(members) - 1, 1)),
+            "mean_distance": dist_sum / pairs if pairs else np.nan,
+            "mean_constraint": float(c.mean()),
+            "mean_effective_size": float(es.mean()),
+        }
+    return pd.DataFrame(rows).T
