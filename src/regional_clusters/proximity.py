@@ -25,6 +25,7 @@ Dyadic tables are pandas DataFrames indexed by an unordered pair
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -591,7 +592,7 @@ class GravityResult:
     result: object = field(default=None, repr=False)
 
     def __str__(self) -> str:
-        lines = [self.specification, f"Dyads: {self.nobs}; pseudo R2 (squared corr.): {self.pseudo_r2:.3f}", ""]
+        lines = [textwrap.fill(self.specification, 88), f"Dyads: {self.nobs}; pseudo R2 (squared corr.): {self.pseudo_r2:.3f}", ""]
         lines.append(self.table[["coef", "se", "z", "p"]].round(4).to_string())
         return "\n".join(lines)
 
@@ -755,7 +756,7 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
     if fe_names:
         fe = pd.Series(np.asarray(res.params)[-len(fe_names):], index=[n[3:] for n in fe_names], name="fixed_effect")
     spec = (f"PPML (Poisson GLM, log link): E[{outcome}_ab] = exp(alpha + {terms} + "
-            + " + ".join(f"b*{c}" for c in names if c != "log_mass") + f"); {se_text}.")
+            + " + ".join(f"b{k}*{c}" for k, c in enumerate([c for c in names if c != "log_mass"], start=1)) + f"); {se_text}.")
     return GravityResult(table=table, specification=spec, nobs=len(y), pseudo_r2=r2, fixed_effects=fe, result=res)
 
 
