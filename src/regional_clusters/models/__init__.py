@@ -2,7 +2,7 @@
 
 Agent-based models (each with an ODD description after :cite:t:`grimm2006`
 in its module docstring), all deterministic under ``seed`` and returning a
-:class:`ModelResult` (``history``, ``summary``, ``agents``):
+:class:`~regional_clusters.models.ModelResult` (``history``, ``summary``, ``agents``):
 
 - :mod:`~regional_clusters.models.coopetition`: innovation effort under
   rivalry and knowledge sharing; cluster output against isolated output;
@@ -14,7 +14,8 @@ in its module docstring), all deterministic under ``seed`` and returning a
   knowledge, learning by monitoring;
 
 the measurement helpers of :mod:`~regional_clusters.models.neighbourhoods`
-(Grabher's three types, epistemic communities), and :func:`sweep`, which runs
+(Grabher's three types, epistemic communities, dyadic mixing), and
+:func:`~regional_clusters.models.sweep.sweep`, which runs
 any model over parameter grids and seeds and returns tidy tables with
 confidence intervals.
 """

@@ -1,7 +1,6 @@
 """Club goods: contributions to an excludable good under reputation and sanctions.
 
-ODD description (:cite:t:`grimm2006`)
---------------------------------------
+**ODD description** (:cite:t:`grimm2006`).
 **Purpose.** Cluster research expects trust, reciprocity and the cost of a
 bad reputation to hold club-like cooperation together, and treats the
 results of that cooperation as club goods: non-rival for members, closed to

@@ -1,7 +1,6 @@
 """Coopetition: innovation effort under local rivalry and knowledge sharing.
 
-ODD description (:cite:t:`grimm2006`)
---------------------------------------
+**ODD description** (:cite:t:`grimm2006`).
 **Purpose.** To ask when a cluster's innovation output exceeds the sum of
 what its firms would produce in isolation ("more than the sum of its parts",
 :cite:t:`porter1990`), and whether that surplus is carried by rivalry

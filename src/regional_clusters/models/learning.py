@@ -1,7 +1,6 @@
 """Collective learning: recombination, diffusion and learning by monitoring.
 
-ODD description (:cite:t:`grimm2006`)
---------------------------------------
+**ODD description** (:cite:t:`grimm2006`).
 **Purpose.** :cite:t:`jonas2005` (sections 3.2 and 3.3) draws on the
 notion of collective learning: knowledge must be shared and made accessible,
 new knowledge comes from combining different stocks of knowledge, a common

@@ -1,7 +1,6 @@
 """Trust: Beckert's four strategies as signals, reputation passed on by gossip.
 
-ODD description (:cite:t:`grimm2006`)
---------------------------------------
+**ODD description** (:cite:t:`grimm2006`).
 **Purpose.** :cite:t:`jonas2005` (section 3.2) asks how trust between
 cluster actors is built rather than assuming it. Following Beckert (2002),
 a trustee (Alter) presents itself through four strategies (commitment,
