@@ -275,3 +275,20 @@ def test_bad_input():
         constraint(nx.MultiGraph([(1, 2), (1, 2)]))
     with pytest.raises(ValueError, match="missing or infinite"):
         constraint(nx.Graph([(1, 2, {"weight": float("nan")})]))
+
+
+def test_pair_brokerage_brute_force():
+    import itertools
+
+    from regional_clusters.networks import pair_brokerage
+
+    G = nx.gnp_random_graph(50, 0.15, seed=2)
+    rng = np.random.default_rng(0)
+    _groups(G, {v: rng.choice(["firm", "uni", "pub"]) for v in G})
+    g = nx.get_node_attributes(G, "group")
+    res = pair_brokerage(G, "firm")
+    for v in G:
+        firms = [u for u in G[v] if g[u] == "firm"]
+        open_pairs = sum(1 for a, b in itertools.combinations(firms, 2) if not G.has_edge(a, b))
+        assert res.loc[v, "brokered_pairs"] == open_pairs
+        assert res.loc[v, "focus_contacts"] == len(firms)

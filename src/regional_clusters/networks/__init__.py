@@ -27,6 +27,7 @@ from .brokerage import (
     ei_index,
     hierarchy,
     local_constraint,
+    pair_brokerage,
 )
 from .build import WEIGHTS, coparticipation_network, multiplex_graph
 from .foci import foci_experiment, foci_network
@@ -58,7 +59,7 @@ from .ties import (
 
 __all__ = [
     "check_graph",
-    "ROLES", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint",
+    "ROLES", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
     "WEIGHTS", "coparticipation_network", "multiplex_graph",
     "foci_experiment", "foci_network",
     "as_matrix", "mrqap", "qap_correlation",
