@@ -104,6 +104,8 @@ def test_aggregate_cbp_hand():
     t2 = idf.aggregate_cbp(_cbp(), defs)
     assert t2.employment.loc["1", 9] == 7
     assert t2.coverage["employment_share"] == pytest.approx(37 / 42)
+    assert t2.industry_cluster.to_dict() == {"111111": 7, "333333": 8, "452311": 9}
+    assert t2.totals.loc["2", "six_digit_establishments"] == 7
     t3 = idf.aggregate_cbp(_cbp(), defs, regions=pd.Index(["1", "2", "3"]))
     assert t3.employment.loc["3"].sum() == 0
     with pytest.raises(ValueError, match="more than one cluster"):
