@@ -270,3 +270,17 @@ def test_firm_subnetwork_keeps_firms_of_country_and_field():
     assert G["f1"]["f2"]["weight"] == 1.0
     with pytest.raises(ValueError, match="fewer than two organisations"):
         firm_subnetwork(p, "EL", "SC2", org_types=("REC",))
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(4, 25), m=st.integers(0, 30), k=st.integers(0, 10), seed=st.integers(0, 10_000))
+def test_broker_never_fragments_and_manager_never_connects_more(n, m, k, seed):
+    # adding a broker can only join components; routing ties through the
+    # manager keeps every pair connected that the broker connects
+    G = nx.gnm_random_graph(n, m, seed=seed)
+    nx.set_edge_attributes(G, 1.0, "weight")
+    ties = list(range(min(k, n)))
+    B = add_broker(G, ties)
+    M = add_funding_manager(G, ties, routing=1.0, seed=seed)
+    assert fragmentation(B, list(G)) <= fragmentation(G) + 1e-12
+    assert fragmentation(M, list(G)) == pytest.approx(fragmentation(B, list(G)))
