@@ -152,11 +152,14 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
     r = float(np.corrcoef(xv, yv)[0, 1])
     rng = _rng(seed)
     yc = (yv - yv.mean()) / yv.std()
-    sims = np.empty(int(n_permutations))
-    for b in range(int(n_permutations)):
-        p = rng.permutation(n)
-        xp = x[p[I], p[J]]
-        sims[b] = np.mean((xp - xp.mean()) / xp.std() * yc)
+    B = int(n_permutations)
+    sims = np.empty(B)
+    chunk = max(1, min(B, 4_000_000 // max(len(yv), 1)))
+    for start in range(0, B, chunk):
+        b = min(chunk, B - start)
+        xp = _permuted_values(rng, x.ravel(), n, I, J, b)
+        xs = (xp - xp.mean(axis=0)) / xp.std(axis=0)
+        sims[start:start + b] = yc @ xs / len(yc)
     return pd.Series(
         {
             "r": r,
@@ -170,15 +173,25 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
     )
 
 
+def _permuted_values(rng, M_flat, n, I, J, b):
+    """Off-diagonal values of ``b`` row-and-column permutations of a matrix.
+
+    Returns an (n_dyads x b) array; column c holds ``M[p, :][:, p][I, J]``
+    for the c-th random permutation ``p``."""
+    P = rng.permuted(np.tile(np.arange(n), (b, 1)), axis=1)
+    return M_flat[P[:, I] * n + P[:, J]].T
+
+
 def _t_for_last(Q, yv, e, dof):
     """t-statistics of the last coefficient in y ~ [Q-span, e] for many e.
 
     ``Q`` is an orthonormal basis of the fixed regressors, ``e`` an
-    (n_dyads x B) block of candidate last regressors."""
-    e_res = e - Q @ (Q.T @ e)
+    (n_dyads x B) block of candidate last regressors. Uses the
+    Frisch-Waugh-Lovell theorem without forming residual matrices."""
     y_res = yv - Q @ (Q.T @ yv)
-    see = np.einsum("ij,ij->j", e_res, e_res)
-    sey = e_res.T @ y_res
+    QTe = Q.T @ e
+    see = np.einsum("ij,ij->j", e, e) - np.einsum("ij,ij->j", QTe, QTe)
+    sey = y_res @ e
     b = sey / see
     rss = y_res @ y_res - b * sey
     s2 = rss / dof
@@ -278,7 +291,7 @@ def mrqap(
     B = int(n_permutations)
     p_values = np.full(len(names) + 1, np.nan)
     dof = len(yv) - len(names) - 1
-    chunk = max(1, min(B, 4_000_000 // max(len(yv), 1)))
+    chunk = max(1, min(B, 2_000_000 // max(len(yv), 1)))
     if B > 0 and method == "dsp":
         for k, name in enumerate(names):
             others = np.column_stack([np.ones(len(yv))] + [Xv[:, j] for j in range(len(names)) if j != k])
@@ -290,12 +303,10 @@ def mrqap(
                 E[J, I] = e
             count = 0
             done = 0
+            E_flat = E.ravel()
             while done < B:
                 b = min(chunk, B - done)
-                block = np.empty((len(yv), b))
-                for c in range(b):
-                    p = rng.permutation(n)
-                    block[:, c] = E[p[I], p[J]]
+                block = _permuted_values(rng, E_flat, n, I, J, b)
                 t_perm = _t_for_last(Q, yv, block, dof)
                 count += int(np.sum(np.abs(t_perm) >= abs(t_obs[k + 1]) - 1e-12))
                 done += b
@@ -309,10 +320,7 @@ def mrqap(
         done = 0
         while done < B:
             b = min(chunk, B - done)
-            Yb = np.empty((len(yv), b))
-            for c in range(b):
-                p = rng.permutation(n)
-                Yb[:, c] = yfull[p[I], p[J]]
+            Yb = _permuted_values(rng, yfull.ravel(), n, I, J, b)
             coef = H @ Yb
             resid = Yb - Xd @ coef
             s2 = np.einsum("ij,ij->j", resid, resid) / dof
