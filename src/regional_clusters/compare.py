@@ -373,6 +373,8 @@ def crossed_random_effects(units: pd.DataFrame, outcome: str, *, region: str = "
     with warnings.catch_warnings():
         # a component estimated at zero sits on the boundary; that is a result, not an error
         warnings.simplefilter("ignore", ConvergenceWarning)
+        # the model has no random-effects covariance block, only variance components
+        warnings.filterwarnings("ignore", message="Random effects covariance is singular")
         fit = model.fit(reml=True)
     names = list(model.exog_vc.names)
     comps = dict(zip(names, np.asarray(fit.vcomp, dtype=float)))
