@@ -3,18 +3,18 @@
 Inputs are networkx graphs with a node attribute ``group`` (actor group) and
 an edge attribute ``weight``; results are labelled pandas objects.
 
-- :mod:`~regional_clusters.networks.build`: co-participation networks from
+- ``build``: co-participation networks from
   Horizon 2020 and multiplex graphs from uunet files;
-- :mod:`~regional_clusters.networks.structure`: density, polycentricity,
+- ``structure``: density, polycentricity,
   redundancy, closure, components, group composition and mixing,
   horizontal vs hierarchical ties;
-- :mod:`~regional_clusters.networks.ties`: tie strength, weak and strong
+- ``ties``: tie strength, weak and strong
   ties, bridges and local bridges;
-- :mod:`~regional_clusters.networks.brokerage`: Burt's constraint,
+- ``brokerage``: Burt's constraint,
   effective size, efficiency and hierarchy (vectorised); Gould and
   Fernandez's brokerage roles; Krackhardt and Stern's E-I index;
-- :mod:`~regional_clusters.networks.qap`: QAP correlation and MRQAP;
-- :mod:`~regional_clusters.networks.foci`: ties formed through shared foci.
+- ``qap``: QAP correlation and MRQAP;
+- ``foci``: ties formed through shared foci.
 """
 
 from ._validate import check_graph

@@ -1,7 +1,7 @@
 """One place for the input checks of the network toolkit.
 
-Every public function of :mod:`regional_clusters.networks` calls
-:func:`check_graph` before computing, so that bad input stops with a
+Every public function of ``regional_clusters.networks`` calls
+:func:`~regional_clusters.networks.check_graph` before computing, so that bad input stops with a
 ``ValueError`` that names what is wrong instead of a silent NaN or a numpy
 error deep inside a sparse product.
 """
@@ -144,7 +144,7 @@ def adjacency(G, weight: str | None = "weight", nodelist=None):
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        A checked graph (see :func:`check_graph`).
+        A checked graph (see :func:`~regional_clusters.networks.check_graph`).
     weight : str or None
         Edge attribute with the weights; ``None`` gives every tie weight 1.
     nodelist : list, optional

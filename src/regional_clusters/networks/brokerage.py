@@ -1,7 +1,7 @@
 """Structural holes and brokerage: Burt, Gould and Fernandez, Krackhardt and Stern.
 
-Burt's measures (:func:`constraint`, :func:`effective_size`,
-:func:`efficiency`, :func:`hierarchy`) follow the definitions used by
+Burt's measures (:func:`~regional_clusters.networks.constraint`, :func:`~regional_clusters.networks.effective_size`,
+:func:`~regional_clusters.networks.efficiency`, :func:`~regional_clusters.networks.hierarchy`) follow the definitions used by
 networkx (Burt 1992, with the weighted redundancy of Borgatti 1997) and give
 the same numbers to rounding error, but they are computed with sparse
 matrix products instead of Python loops over ego networks. The only costly
@@ -10,9 +10,9 @@ product masked to the existing ties and done in row blocks; contacts with
 very many ties (the large research organisations of Horizon 2020) are
 handled as dense columns so that the product stays small.
 
-:func:`brokerage` counts Gould and Fernandez's five brokerage roles and
+:func:`~regional_clusters.networks.brokerage` counts Gould and Fernandez's five brokerage roles and
 compares them with their expectation in a random graph of equal density,
-as R's ``sna::brokerage`` does. :func:`ei_index` is Krackhardt and Stern's
+as R's ``sna::brokerage`` does. :func:`~regional_clusters.networks.ei_index` is Krackhardt and Stern's
 E-I index with a permutation test.
 """
 
@@ -225,7 +225,7 @@ def local_constraint(G, weight: str | None = "weight", nodes=None) -> pd.Series:
     r"""Burt's local (dyadic) constraint :math:`c_{ij}` for each tie.
 
     :math:`c_{ij} = (p_{ij} + \sum_q p_{iq} p_{qj})^2`: how much of i's
-    constraint comes from contact j. Rows sum to :func:`constraint`.
+    constraint comes from contact j. Rows sum to :func:`~regional_clusters.networks.constraint`.
 
     Parameters
     ----------
@@ -242,7 +242,7 @@ def local_constraint(G, weight: str | None = "weight", nodes=None) -> pd.Series:
     Raises
     ------
     ValueError
-        As :func:`constraint`.
+        As :func:`~regional_clusters.networks.constraint`.
 
     References
     ----------
@@ -293,7 +293,7 @@ def effective_size(G, weight: str | None = "weight", nodes=None) -> pd.Series:
     Raises
     ------
     ValueError
-        As :func:`constraint`.
+        As :func:`~regional_clusters.networks.constraint`.
 
     References
     ----------
@@ -348,7 +348,7 @@ def efficiency(G, weight: str | None = "weight", nodes=None) -> pd.Series:
     Raises
     ------
     ValueError
-        As :func:`constraint`.
+        As :func:`~regional_clusters.networks.constraint`.
 
     References
     ----------
@@ -396,7 +396,7 @@ def hierarchy(G, weight: str | None = "weight", nodes=None) -> pd.Series:
     Raises
     ------
     ValueError
-        As :func:`constraint`.
+        As :func:`~regional_clusters.networks.constraint`.
 
     References
     ----------
@@ -514,7 +514,7 @@ def brokerage(G, group: str = "group", *, level: str = "node") -> pd.DataFrame:
     pandas.DataFrame
         For ``level="node"``: indexed by node, columns a MultiIndex
         (measure, role) with measures ``raw``, ``expected``, ``sd``, ``z``
-        and roles :data:`ROLES`, plus a column ``("group", "")``.
+        and roles :data:`~regional_clusters.networks.ROLES`, plus a column ``("group", "")``.
         For ``level="network"``: indexed by role, columns ``raw``,
         ``expected``, ``sd``, ``z``. z is NaN where the standard deviation is
         0 (for instance the coordinator role in a group of one or two).

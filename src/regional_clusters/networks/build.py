@@ -1,12 +1,12 @@
 """Build cluster networks from the data layer.
 
-:func:`coparticipation_network` turns Horizon 2020 participations
+:func:`~regional_clusters.networks.coparticipation_network` turns Horizon 2020 participations
 (:func:`regional_clusters.data.load_h2020`) into a weighted graph of
 organisations: two organisations are tied when they worked in the same
 project. The lighthouse paper describes a cluster as a graph whose nodes are
 actors of four groups and whose edges are cluster relations
 (section I); the co-participation graph is an observable stand-in for those
-relations. :func:`multiplex_graph` turns a multiplex network read by
+relations. :func:`~regional_clusters.networks.multiplex_graph` turns a multiplex network read by
 :func:`regional_clusters.data.load_multiplex` into networkx graphs, one layer
 per relation.
 """
@@ -22,7 +22,7 @@ import scipy.sparse as sp
 
 __all__ = ["coparticipation_network", "multiplex_graph", "WEIGHTS"]
 
-#: Edge weights :func:`coparticipation_network` can build, and the column
+#: Edge weights :func:`~regional_clusters.networks.coparticipation_network` can build, and the column
 #: of the participations table each one sums over joint projects.
 WEIGHTS = {"projects": None, "duration": "duration", "budget": "project_contribution"}
 

@@ -155,14 +155,14 @@ def foci_experiment(
     Parameters
     ----------
     groups : dict or sequence
-        As in :func:`foci_network`.
+        As in :func:`~regional_clusters.networks.foci_network`.
     open_shares : sequence of float
         Values of ``open_share`` to compare.
     replications : int, default 10
         Networks per value.
     seed : int or numpy.random.Generator, optional
     **kwargs
-        Passed on to :func:`foci_network`.
+        Passed on to :func:`~regional_clusters.networks.foci_network`.
 
     Returns
     -------
@@ -174,7 +174,7 @@ def foci_experiment(
     Raises
     ------
     ValueError
-        As :func:`foci_network`, or if ``replications < 1``.
+        As :func:`~regional_clusters.networks.foci_network`, or if ``replications < 1``.
 
     References
     ----------

@@ -4,8 +4,8 @@ Dyads of one network are not independent observations: all ties of an
 actor share that actor. QAP keeps this dependence by permuting the rows and
 columns of a matrix together (relabelling the actors) and comparing the
 observed statistic with its permutation distribution.
-:func:`qap_correlation` tests the correlation of two relations;
-:func:`mrqap` regresses one relation on several, with Dekker, Krackhardt
+:func:`~regional_clusters.networks.qap_correlation` tests the correlation of two relations;
+:func:`~regional_clusters.networks.mrqap` regresses one relation on several, with Dekker, Krackhardt
 and Snijders' double semi-partialling (the default) or with permutations
 of the dependent matrix. Estimates come from statsmodels' OLS; the
 permutation loop is vectorised with numpy.

@@ -8,18 +8,18 @@ each of these words into a measurable quantity:
 ======================  ==================================================
 paper's term            measure
 ======================  ==================================================
-loosely coupled         :func:`density` (share of possible ties present)
-polycentric             :func:`polycentricity` = 1 - Freeman's degree
-                        centralisation (:func:`degree_centralization`)
-redundant               :func:`redundancy` (Burt), :func:`closure`
-four actor groups       :func:`group_composition`, :func:`blau_index`
-mixing of groups        :func:`group_mixing`, :func:`group_assortativity`
-horizontal ties         :func:`tie_hierarchy` (coordinator vs participant)
-fragmentation           :func:`components`
-narrow observation      :func:`observation_focus` (Jonas 2005, 2.4)
+loosely coupled         :func:`~regional_clusters.networks.density` (share of possible ties present)
+polycentric             :func:`~regional_clusters.networks.polycentricity` = 1 - Freeman's degree
+                        centralisation (:func:`~regional_clusters.networks.degree_centralization`)
+redundant               :func:`~regional_clusters.networks.redundancy` (Burt), :func:`~regional_clusters.networks.closure`
+four actor groups       :func:`~regional_clusters.networks.group_composition`, :func:`~regional_clusters.networks.blau_index`
+mixing of groups        :func:`~regional_clusters.networks.group_mixing`, :func:`~regional_clusters.networks.group_assortativity`
+horizontal ties         :func:`~regional_clusters.networks.tie_hierarchy` (coordinator vs participant)
+fragmentation           :func:`~regional_clusters.networks.components`
+narrow observation      :func:`~regional_clusters.networks.observation_focus` (Jonas 2005, 2.4)
 ======================  ==================================================
 
-:func:`network_profile` collects them in one labelled Series so that
+:func:`~regional_clusters.networks.network_profile` collects them in one labelled Series so that
 countries and fields can be compared side by side.
 """
 
@@ -137,7 +137,7 @@ def polycentricity(G) -> float:
     Raises
     ------
     ValueError
-        As :func:`degree_centralization`.
+        As :func:`~regional_clusters.networks.degree_centralization`.
 
     References
     ----------

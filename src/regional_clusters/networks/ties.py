@@ -3,8 +3,8 @@
 Granovetter (1973, p. 1361) defines the strength of a tie as a (probably
 linear) combination of the time spent together, emotional intensity,
 intimacy (mutual confiding) and reciprocal services. With multiplex data
-each layer can stand for one of these dimensions: :func:`tie_strength`
-combines the layers with weights the user chooses. :func:`bridges` finds
+each layer can stand for one of these dimensions: :func:`~regional_clusters.networks.tie_strength`
+combines the layers with weights the user chooses. :func:`~regional_clusters.networks.bridges` finds
 bridges and local bridges and their span, so that one can ask whether
 bridges are weak ties, as Granovetter argued.
 """
@@ -59,7 +59,7 @@ def tie_strength(multiplex_graph, dimensions: dict | None = None, weights: dict 
         the layer, as from
         :func:`~regional_clusters.networks.multiplex_graph`.
     dimensions : dict, optional
-        Layer -> dimension. Default: :data:`AUCS_DIMENSIONS` when every
+        Layer -> dimension. Default: :data:`~regional_clusters.networks.AUCS_DIMENSIONS` when every
         layer is an AUCS layer, else each layer is its own dimension.
     weights : dict, optional
         Dimension -> non-negative weight (default: all 1).
@@ -139,7 +139,7 @@ def strength_graph(strength: pd.DataFrame, multiplex_graph=None, *, column: str 
     Parameters
     ----------
     strength : pandas.DataFrame
-        Output of :func:`tie_strength`.
+        Output of :func:`~regional_clusters.networks.tie_strength`.
     multiplex_graph : networkx.MultiGraph, optional
         If given, its nodes (with attributes, also isolates) are copied.
     column : str, default "strength"
