@@ -40,7 +40,7 @@ def timed(fn, repeat=5):
 def main() -> None:
     rows = []
     cases = [
-        ("coopetition", lambda: simulate_coopetition(n_firms=200, steps=100, seed=1), 200 * 100),
+        ("coopetition", lambda: simulate_coopetition(n_firms=200, steps=100, noise=0.01, seed=1), 200 * 100),  # noise: no early stop
         ("club_goods", lambda: simulate_club_good(n_members=200, visibility=0.5, steps=200, seed=1), 200 * 200),
         ("trust", lambda: simulate_trust(n_groups=10, group_size=10, steps=100, seed=1), 100 * 100),
         ("learning", lambda: simulate_learning(n_groups=10, group_size=10, steps=100, seed=1), 100 * 100),
