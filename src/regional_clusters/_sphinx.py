@@ -6,6 +6,10 @@
   text of a scalar, which myst-nb's ``{glue:}`x:.2f``` formatting cannot
   parse; the numeric value inside is used instead, so chapters may glue
   numpy results directly.
+- Points the Colab launch button at the executed ``.ipynb`` that the build
+  writes to ``_sources/`` and that is published with the site on the
+  ``gh-pages`` branch: Colab opens notebooks from GitHub, but not MyST
+  markdown files.
 - Removes duplicated inline scripts: sphinx-thebe registers its configuration
   script again whenever documents are re-read, and the second ``const``
   declaration is a JavaScript error in the browser.
@@ -54,6 +58,23 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = unique
 
 
+_COLAB_MD = re.compile(r"^(https://colab\.research\.google\.com/github/[^/]+/[^/]+)/blob/[^/]+/(.+)\.md$")
+SITE_BRANCH = "gh-pages"
+
+
+def _colab_to_notebook(buttons) -> None:
+    for button in buttons:
+        if isinstance(button, dict):
+            match = _COLAB_MD.match(button.get("url", ""))
+            if match:
+                button["url"] = f"{match.group(1)}/blob/{SITE_BRANCH}/_sources/{match.group(2)}.ipynb"
+            _colab_to_notebook(button.get("buttons", []))
+
+
+def _fix_launch_buttons(app, pagename, templatename, context, doctree):
+    _colab_to_notebook(context.get("header_buttons", []))
+
+
 def _copy_plotly(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -70,5 +91,7 @@ def setup(app):
     app.add_js_file("plotly.min.js", priority=100)
     # runs early: html-page-context stops at the first handler that returns a template
     app.connect("html-page-context", _dedupe_scripts, priority=100)
+    # after sphinx-book-theme has added its launch buttons (priority 501)
+    app.connect("html-page-context", _fix_launch_buttons, priority=600)
     app.connect("build-finished", _copy_plotly)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
