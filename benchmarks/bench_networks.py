@@ -27,7 +27,7 @@ import numpy as np
 from regional_clusters.data import load_h2020
 from regional_clusters.networks import brokerage, constraint, coparticipation_network, effective_size, mrqap
 
-SAMPLE = int(os.environ.get("BENCH_NETWORKS_SAMPLE", "12"))
+SAMPLE = int(os.environ.get("BENCH_NETWORKS_SAMPLE", "100"))
 TOL = 1e-9
 
 
