@@ -292,3 +292,33 @@ def test_pair_brokerage_brute_force():
         open_pairs = sum(1 for a, b in itertools.combinations(firms, 2) if not G.has_edge(a, b))
         assert res.loc[v, "brokered_pairs"] == open_pairs
         assert res.loc[v, "focus_contacts"] == len(firms)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.05, 0.5), st.floats(0.1, 100.0))
+def test_constraint_invariant_to_weight_scale_and_relabelling(seed, p, scale):
+    G = nx.gnp_random_graph(14, p, seed=seed)
+    rng = np.random.default_rng(seed)
+    for u, v in G.edges():
+        G[u][v]["weight"] = float(rng.random() + 0.05)
+    H = nx.relabel_nodes(G, {n: f"n{n}" for n in G})
+    for u, v in H.edges():
+        H[u][v]["weight"] *= scale
+    c, ch = constraint(G), constraint(H)
+    np.testing.assert_allclose(ch.to_numpy(), c.to_numpy(), atol=1e-12)
+    e, eh = effective_size(G), effective_size(H)
+    np.testing.assert_allclose(eh.to_numpy(), e.to_numpy(), atol=1e-12)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.05, 0.4), st.integers(1, 4))
+def test_brokerage_roles_partition_total(seed, p, k):
+    G = nx.gnp_random_graph(18, p, seed=seed, directed=True)
+    rng = np.random.default_rng(seed)
+    _groups(G, {v: f"g{rng.integers(k)}" for v in G})
+    res = brokerage(G)
+    raw = res["raw"]
+    assert (raw >= 0).all().all()
+    np.testing.assert_allclose(raw.drop(columns="total").sum(axis=1), raw["total"])
+    if k == 1:  # one group: every brokerage is coordination
+        np.testing.assert_allclose(raw["coordinator"], raw["total"])
