@@ -645,7 +645,8 @@ def ei_index(
     pandas.Series or pandas.DataFrame
         ``level="network"``: Series with ``E``, ``I``, ``ei``, ``expected``
         (mean over permutations), ``sd`` and ``p_value`` (two-sided: share
-        of permutations at least as far from the expected value).
+        of permutations at least as far from the expected value, counting
+        the observed network as one of them: (k + 1) / (B + 1)).
         ``"group"`` / ``"node"``: DataFrame with columns ``E``, ``I``, ``ei``.
 
     Raises
