@@ -13,22 +13,16 @@ Run: ``python benchmarks/bench_convergence.py`` (``make bench`` runs all).
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
+
+from _timing import best_of
 
 from regional_clusters.convergence import beta_convergence, gini, theil_decomposition
 from regional_clusters.data import coding_table, load_us_state_incomes, to_wide
 
 
-def best_of(f, repeat=3):
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = f()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def gini_pairwise(Y, w):

@@ -11,23 +11,17 @@ Run: ``python benchmarks/bench_measures.py`` (``make bench`` runs all).
 
 from __future__ import annotations
 
-import time
 import warnings
 
 import numpy as np
 import pandas as pd
 
+from _timing import best_of
+
 from regional_clusters.data import load_cbp_2019
 from regional_clusters.relatedness import economic_complexity, presence, proximity, relatedness_density
 
 
-def best_of(f, repeat=3):
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = f()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def ours(X):

@@ -19,22 +19,16 @@ Run: ``python benchmarks/bench_proximity.py`` (``make bench`` runs all).
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
+
+from _timing import best_of
 
 from regional_clusters.data import load_h2020
 from regional_clusters.proximity import collaboration_counts, partner_shares
 
 
-def best_of(f, repeat=3):
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = f()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def reference_counts(P, unit):
