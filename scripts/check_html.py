@@ -110,7 +110,7 @@ return figs.map(f => {
     drawn: !!f.querySelector('.main-svg'),
     traces: (f.data || []).length,
     alt: box.getAttribute('aria-label') || '',
-    caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').innerText.trim() : '',
+    caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').textContent.trim() : '',
     named: !!(fig && fig.id)};
 });
 """
@@ -125,6 +125,8 @@ def check_pages(root: Path, pages: list[Path]) -> tuple[list[str], int]:
             rel = page.relative_to(root).as_posix()
             driver.get(f"http://127.0.0.1:{port}/{rel}")
             deadline = time.time() + 10
+            while driver.execute_script("return document.readyState") != "complete" and time.time() < deadline:
+                time.sleep(0.1)
             state = driver.execute_script(_FIGURE_STATE)
             while any(not f["drawn"] for f in state) and time.time() < deadline:
                 time.sleep(0.2)
