@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["check_count_matrix", "check_labels"]
+__all__ = ["as_generator", "check_count_matrix", "check_labels"]
+
+
+def as_generator(seed) -> np.random.Generator:
+    """A numpy Generator from ``seed``: a Generator (returned as is), a
+    non-negative int, or ``None`` (fresh entropy, not reproducible).
+
+    Raises
+    ------
+    ValueError
+        If ``seed`` is anything else (a negative number, a float, a bool, ...).
+
+    Examples
+    --------
+    >>> float(as_generator(1).random()) == float(np.random.default_rng(1).random())
+    True
+    """
+    if seed is None or isinstance(seed, np.random.Generator):
+        return np.random.default_rng(seed)
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, a numpy Generator or None, got {seed!r}")
+    return np.random.default_rng(int(seed))
 
 
 def check_labels(index: pd.Index, what: str) -> None:

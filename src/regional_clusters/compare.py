@@ -26,6 +26,7 @@ import statsmodels.formula.api as smf
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 from statsmodels.stats.anova import anova_lm
 
+from ._checks import as_generator
 from .networks import constraint, coparticipation_network
 from .proximity import tie_shares
 
@@ -44,10 +45,6 @@ def _check_columns(frame: pd.DataFrame, columns, what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{what} lacks the columns {missing}")
-
-
-def _rng(seed) -> np.random.Generator:
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
 def summarise_grid(
@@ -121,7 +118,7 @@ def summarise_grid(
         raise ValueError(f"level must lie in (0, 1), got {level}")
     if min_units < 2:
         raise ValueError(f"min_units must be >= 2, got {min_units}")
-    rng = _rng(seed)
+    rng = as_generator(seed)
     alpha = (1 - level) / 2
     rows = []
     for key, cell in units.groupby(by, observed=True, sort=True):

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from regional_clusters._checks import check_count_matrix, check_labels
+from regional_clusters.specialization import _gini_rows
 
 __all__ = [
     "BetaConvergence",
@@ -614,26 +615,12 @@ def gini(x, *, weights=None, name: str = "x"):
         if len(zero):
             raise ValueError(f"{name} has only zeros in year {_label(zero[0])!r}")
         w = _weights(weights, X.index).to_numpy()
-        out = pd.Series({c: _gini_1d(X[c].to_numpy(), w) for c in X.columns}, name="gini")
+        out = pd.Series(_gini_rows(X.to_numpy().T, w), index=X.columns, name="gini")
         out.index.name = X.columns.name or "year"
         return out
     s = _series(x, name)
     w = _weights(weights, s.index).to_numpy()
-    return _gini_1d(s.to_numpy(), w)
-
-
-def _gini_1d(y: np.ndarray, w: np.ndarray) -> float:
-    """Weighted Gini of values y (not all zero) with positive weights w."""
-    # sum_{i,j} w_i w_j |y_i - y_j| = 2 sum_j w_j (y_j C_{j-1} - S_{j-1}) over
-    # values sorted ascending, with C and S the running sums of w and w*y
-    order = np.argsort(y, kind="stable")
-    ys, ws = y[order], w[order]
-    C = np.cumsum(ws) - ws
-    S = np.cumsum(ws * ys) - ws * ys
-    total = 2.0 * float(np.sum(ws * (ys * C - S)))
-    W = float(w.sum())
-    mean = float(w @ y) / W
-    return total / (2 * W**2 * mean)
+    return float(_gini_rows(s.to_numpy(), w)[0])
 
 
 def group_means(Y, groups, *, weights=None, name: str = "Y") -> pd.DataFrame:

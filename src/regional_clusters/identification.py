@@ -102,10 +102,7 @@ def export_orientation(X: pd.DataFrame, traded: pd.Series) -> pd.Series:
     >>> export_orientation(X, pd.Series({"cars": True, "shops": False})).tolist()
     [0.8, 0.0]
     """
-    V = check_count_matrix(X, name="X", allow_zero_columns=True)
-    t = _flags(traded, V.columns)
-    x = V.to_numpy()
-    return pd.Series(x[:, t].sum(axis=1) / x.sum(axis=1), index=V.index, name="traded_share")
+    return traded_local(X, traded)["traded_share"]
 
 
 def traded_local(X: pd.DataFrame, traded: pd.Series) -> pd.DataFrame:

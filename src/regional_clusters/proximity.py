@@ -35,6 +35,7 @@ import scipy.sparse as sp
 
 from ._checks import check_labels
 from .data import coding_table
+from .networks import check_graph
 
 __all__ = [
     "EARTH_RADIUS_KM",
@@ -1008,21 +1009,13 @@ def partner_shares(participations: pd.DataFrame, *, by="country", place: str = "
     return g
 
 
-def _check_graph(G) -> None:
-    if not isinstance(G, nx.Graph):
-        raise ValueError(f"G must be a networkx Graph, got {type(G).__name__}")
-    if G.is_directed():
-        raise ValueError("G must be undirected")
+def _check_graph(G, attrs, weight) -> None:
+    check_graph(G, directed=False, weight=weight)
     if G.number_of_edges() == 0:
         raise ValueError("G has no edges")
-
-
-def _node_attr(G, attr: str) -> dict:
-    vals = nx.get_node_attributes(G, attr)
-    missing = [n for n in G.nodes if n not in vals or pd.isna(vals[n])]
-    if missing:
-        raise ValueError(f"node {missing[0]!r} has no attribute {attr!r}")
-    return vals
+    for attr in attrs:
+        if attr is not None:
+            check_graph(G, group=attr, weight=None)
 
 
 def tie_shares(G: nx.Graph, *, country: str = "country", region: str | None = None,
@@ -1077,24 +1070,20 @@ def tie_shares(G: nx.Graph, *, country: str = "country", region: str | None = No
     >>> tie_shares(G).loc[1, ["national", "international"]].tolist()
     [0.75, 0.25]
     """
-    _check_graph(G)
-    ctry = _node_attr(G, country)
-    reg = _node_attr(G, region) if region is not None else None
-    grp = _node_attr(G, by) if by is not None else None
+    _check_graph(G, (country, region, by), weight)
+    ctry = nx.get_node_attributes(G, country)
+    reg = nx.get_node_attributes(G, region) if region is not None else None
+    grp = nx.get_node_attributes(G, by) if by is not None else None
     cats = (["local"] if region is not None else []) + ["national", "international"]
     rows = {}
     for u, v, data in G.edges(data=True):
         w = 1.0 if weight is None else float(data.get(weight, 1.0))
-        if w < 0 or np.isnan(w):
-            raise ValueError(f"edge ({u!r}, {v!r}) has a negative or missing weight")
         if ctry[u] != ctry[v]:
             cat = "international"
         elif reg is not None and reg[u] == reg[v]:
             cat = "local"
         else:
             cat = "national"
-        if u == v:
-            continue
         for n in (u, v):
             key = grp[n] if grp is not None else n
             r = rows.setdefault(key, dict.fromkeys(cats, 0.0))
@@ -1146,16 +1135,14 @@ def boundary_spanners(G: nx.Graph, *, country: str = "country", weight: str | No
     >>> boundary_spanners(G, weight=None)["role"].to_dict()
     {1: 'spanner', 2: 'domestic only', 3: 'international only'}
     """
-    _check_graph(G)
-    ctry = _node_attr(G, country)
+    _check_graph(G, (country,), weight)
+    ctry = nx.get_node_attributes(G, country)
     rec = {}
     for n in G.nodes:
         dom = intl = 0.0
         foreign = set()
         deg = 0
         for m, data in G[n].items():
-            if m == n:
-                continue
             deg += 1
             w = 1.0 if weight is None else float(data.get(weight, 1.0))
             if ctry[m] == ctry[n]:

@@ -12,6 +12,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .._checks import as_generator as rng_from
+from ..networks import check_graph as _check_network
+
 __all__ = [
     "ModelResult",
     "rng_from",
@@ -48,21 +51,6 @@ class ModelResult:
         return f"ModelResult({items})"
 
 
-def rng_from(seed) -> np.random.Generator:
-    """A numpy Generator from an int seed or a Generator (returned as is).
-
-    Raises
-    ------
-    ValueError
-        If ``seed`` is neither a non-negative int nor a Generator.
-    """
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int or a numpy Generator, got {seed!r}")
-    return np.random.default_rng(int(seed))
-
-
 def _is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and np.isfinite(value)
 
@@ -96,18 +84,18 @@ def check_int(name: str, value, minimum: int = 1) -> int:
 
 
 def check_graph(G, name: str = "graph", min_nodes: int = 2) -> nx.Graph:
-    """Check that ``G`` is an undirected networkx graph with enough nodes.
+    """Check that ``G`` is a simple undirected networkx graph with enough nodes.
+
+    The network toolkit's :func:`~regional_clusters.networks.check_graph`
+    does the checking; this adds the model's minimum size.
 
     Raises
     ------
     ValueError
-        If ``G`` is not a networkx graph, is directed or a multigraph, or has
-        fewer than ``min_nodes`` nodes.
+        If ``G`` is not a networkx graph, is directed, a multigraph or empty,
+        has a self-loop, or has fewer than ``min_nodes`` nodes.
     """
-    if not isinstance(G, nx.Graph):
-        raise ValueError(f"{name} must be a networkx Graph, got {type(G).__name__}")
-    if G.is_directed() or G.is_multigraph():
-        raise ValueError(f"{name} must be a simple undirected graph (got a directed graph or multigraph)")
+    _check_network(G, directed=False, weight=None, name=name)
     if G.number_of_nodes() < min_nodes:
         raise ValueError(f"{name} needs at least {min_nodes} nodes, has {G.number_of_nodes()}")
     return G

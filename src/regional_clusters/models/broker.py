@@ -34,7 +34,7 @@ import pandas as pd
 
 from regional_clusters.networks import coparticipation_network, constraint
 
-from ._common import check_int, check_nonnegative, check_probability, rng_from
+from ._common import check_graph, check_int, check_nonnegative, check_probability, rng_from
 
 __all__ = [
     "fragmentation",
@@ -54,16 +54,6 @@ def _constraint(G: nx.Graph, nodes) -> pd.Series:
     """Burt's constraint of ``nodes`` (NaN for isolates), weighted by ``weight``."""
     nodes = list(nodes)
     return constraint(G, weight="weight", nodes=nodes).reindex(nodes).astype(float)
-
-
-def _check(G, name: str = "G") -> nx.Graph:
-    if not isinstance(G, nx.Graph):
-        raise ValueError(f"{name} must be a networkx Graph, got {type(G).__name__}")
-    if G.is_directed() or G.is_multigraph():
-        raise ValueError(f"{name} must be a simple undirected graph (got a directed graph or multigraph)")
-    if G.number_of_nodes() < 2:
-        raise ValueError(f"{name} needs at least two nodes, has {G.number_of_nodes()}")
-    return G
 
 
 def _members(G: nx.Graph, members) -> list:
@@ -120,7 +110,7 @@ def fragmentation(G: nx.Graph, members=None) -> float:
     >>> fragmentation(G, members=[1, 2, 3, 4])
     0.0
     """
-    G = _check(G)
+    G = check_graph(G, "G")
     members = _members(G, members)
     n = len(members)
     mset = set(members)
@@ -165,7 +155,7 @@ def reach(G: nx.Graph, k: int = 2, members=None) -> pd.Series:
     >>> reach(nx.path_graph(4), k=2).tolist()
     [0.6666666666666666, 1.0, 1.0, 0.6666666666666666]
     """
-    G = _check(G)
+    G = check_graph(G, "G")
     k = check_int("k", k, 1)
     members = _members(G, members)
     mset = set(members)
@@ -216,7 +206,7 @@ def choose_ties(G: nx.Graph, rule: str = "components", n_ties: int | None = None
     >>> choose_ties(G, "lowest_reach", 2)
     [6, 4]
     """
-    G = _check(G)
+    G = check_graph(G, "G")
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}, got {rule!r}")
     comps = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c))))
@@ -264,7 +254,7 @@ def add_broker(G: nx.Graph, ties, *, name="broker", group: str = "Milieu and int
     >>> sorted(H.neighbors("broker"))
     [1, 3]
     """
-    G = _check(G)
+    G = check_graph(G, "G")
     ties = list(ties)
     if name in G:
         raise ValueError(f"broker name {name!r} is already a node of the graph")
@@ -394,7 +384,7 @@ def network_state(H: nx.Graph, members, *, manager=None, k: int = 2) -> pd.Serie
     >>> round(float(s["fragmentation"]), 4), round(float(s["dependence"]), 4)
     (0.0, 0.6667)
     """
-    H = _check(H, "H")
+    H = check_graph(H, "H")
     members = _members(H, members)
     if manager is not None and manager not in H:
         raise ValueError(f"manager {manager!r} is not a node of the graph")
@@ -459,7 +449,7 @@ def compare_managers(G: nx.Graph, ties, *, routing: float = 0.5, k: int = 2, see
     >>> t.loc["dependence"].tolist()
     [nan, 0.6, 0.6]
     """
-    G = _check(G)
+    G = check_graph(G, "G")
     ties = list(ties)
     members = list(G.nodes)
     B = add_broker(G, ties, name="__broker__")

@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from regional_clusters._checks import check_count_matrix
-from regional_clusters.convergence import _gini_1d, _theil_1d
+from regional_clusters.convergence import _theil_1d
+from regional_clusters.specialization import _gini_rows
 
 from ._common import check_nonnegative, check_positive, check_probability
 
@@ -260,7 +261,7 @@ def growth_equalisation_frontier(
                 "theil": t,
                 "theil_before": theil_before,
                 "theil_change": 100 * (t / theil_before - 1) if theil_before > 0 else 0.0,
-                "gini": _gini_1d(after, n),
+                "gini": float(_gini_rows(after, n)[0]),
                 "gap": float((after[is_central] @ n[is_central] / pop_c) / (after[~is_central] @ n[~is_central] / pop_p)),
             }
         )

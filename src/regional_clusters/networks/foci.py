@@ -19,14 +19,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._checks import as_generator
 from .brokerage import constraint, ei_index
 from .structure import components
 
 __all__ = ["foci_network", "foci_experiment"]
-
-
-def _rng(seed):
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
 
 
 def foci_network(
@@ -109,7 +106,7 @@ def foci_network(
         raise ValueError("foci_per_group and memberships must be >= 1 and meeting_places >= 0")
     if memberships > foci_per_group + meeting_places:
         raise ValueError("memberships exceeds the number of foci an actor can join")
-    rng = _rng(seed)
+    rng = as_generator(seed)
     names = sorted(set(labels), key=str)
     focus_names = [f"{g}:{k}" for g in names for k in range(foci_per_group)] + [f"open:{k}" for k in range(meeting_places)]
     gpos = {g: i for i, g in enumerate(names)}
@@ -189,7 +186,7 @@ def foci_experiment(
     """
     if replications < 1:
         raise ValueError(f"replications must be >= 1, got {replications}")
-    rng = _rng(seed)
+    rng = as_generator(seed)
     rows = []
     for share in open_shares:
         for r in range(replications):

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from .._checks import as_generator
 from ._validate import check_graph
 
 __all__ = ["as_matrix", "qap_correlation", "mrqap"]
@@ -94,10 +95,6 @@ def _is_symmetric(*mats) -> bool:
     return all(np.allclose(M, M.T) for M in mats)
 
 
-def _rng(seed):
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-
-
 def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str | None = "weight") -> pd.Series:
     """QAP test of the correlation between two relations on the same actors.
 
@@ -150,7 +147,7 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
     if np.std(xv) == 0 or np.std(yv) == 0:
         raise ValueError("X or Y is constant over the dyads; the correlation is undefined")
     r = float(np.corrcoef(xv, yv)[0, 1])
-    rng = _rng(seed)
+    rng = as_generator(seed)
     yc = (yv - yv.mean()) / yv.std()
     B = int(n_permutations)
     sims = np.empty(B)
@@ -287,7 +284,7 @@ def mrqap(
     design = sm.add_constant(pd.DataFrame(Xv, columns=names), has_constant="add")
     fit = sm.OLS(yv, design).fit()
     t_obs = fit.tvalues.to_numpy()
-    rng = _rng(seed)
+    rng = as_generator(seed)
     B = int(n_permutations)
     p_values = np.full(len(names) + 1, np.nan)
     dof = len(yv) - len(names) - 1
