@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test unit bench clean lock check-html
+.PHONY: book book-student pdf chromium test unit bench clean lock check-html
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
@@ -36,14 +36,27 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
-## check-html: open every built page in headless Chromium (JS errors, empty figures, broken links)
-check-html: $(STAMP)
+## chromium: Debian's headless Chromium and its driver, for check-html and pdf (installs with apt if missing)
+chromium:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
-	  echo "installing Debian packages chromium and chromium-driver"; \
+	  echo "installing Debian packages chromium and chromium-driver (needs apt and root or sudo)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+## check-html: open every built page in headless Chromium (JS errors, empty figures, broken links)
+check-html: $(STAMP) chromium
 	test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python scripts/check_html.py _build/html
+
+## book-student: the student edition (no solutions) into _build/student/_build/html, from the same cache
+book-student: $(STAMP)
+	test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python scripts/student_config.py _config.yml _build/_config_student.yml
+	$(BIN)/jupyter-book build . --config _build/_config_student.yml --path-output _build/student $(BUILD_FLAGS)
+
+## pdf: PDFs of the student edition, the whole book and one per page, into _build/pdf
+pdf: book-student chromium
+	$(BIN)/python scripts/build_pdf.py _build/student/_build/html _build/pdf --edition student
 
 ## lock: re-pin requirements.lock from the current environment
 lock:
