@@ -22,6 +22,18 @@ from .loaders import (
     load_uspto_patents,
     read_mpx,
 )
+from .networks import (
+    EMON_PUBLIC,
+    ClusterNetwork,
+    ClusterWaves,
+    load_emon,
+    load_kecskemet_2012,
+    load_kecskemet_waves,
+    load_krackhardt,
+    load_lazega,
+    load_lazega_partners,
+    read_matrix_csv,
+)
 from .registry import SOURCES, Source, get_source
 from .wide import to_wide
 
@@ -31,4 +43,6 @@ __all__ = [
     "load_cluster_links", "load_cluster_mapping", "load_eurostat_nuts2", "load_h2020",
     "load_mexico_states", "load_multiplex", "load_subclusters", "load_us_state_incomes",
     "load_uspto_patents", "read_mpx", "SOURCES", "Source", "get_source", "to_wide",
+    "EMON_PUBLIC", "ClusterNetwork", "ClusterWaves", "load_emon", "load_kecskemet_2012", "load_kecskemet_waves",
+    "load_krackhardt", "load_lazega", "load_lazega_partners", "read_matrix_csv",
 ]
