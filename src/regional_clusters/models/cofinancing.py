@@ -17,19 +17,40 @@ own share of the membership cost :math:`c`,
 where :math:`v_i` is the firm's stand-alone benefit (drawn once),
 :math:`\\beta m_{t-1}/N` a network benefit growing with last period's share
 of members (the club good), :math:`\\lambda \\min(x_{it}/L, 1)` what the
-firm has learned to get out of the cluster after :math:`x_{it}` periods of
-membership (full after :math:`L` periods), :math:`\\varepsilon_{it}` a
-period shock and :math:`\\sigma_t` the public share of the cost given by the
-schedule: constant, linear degressive, stepwise degressive, or none.
+firm has learned to get out of the cluster from its experience
+:math:`x_{it}` (full after :math:`L` periods of membership),
+:math:`\\varepsilon_{it}` a period shock and :math:`\\sigma_t` the public
+share of the cost given by the schedule: constant, linear degressive,
+stepwise degressive, a short flat subsidy, or none. Experience depreciates at
+rate :math:`\\delta`: :math:`x_{i,t+1} = (1-\\delta)\\,x_{it} + \\mathbb{1}[i
+\\text{ member in } t]`; with :math:`\\delta = 0` (the default) what a firm
+has learned is never lost.
 
-ODD description (:cite:t:`grimm2006`)
---------------------------------------
+**Fixed point.** Once the subsidy has ended and the members' learning is
+complete, the expected share of members solves
+
+.. math::
+
+    m^* = \\frac{1}{N}\\sum_i \\Phi\\!\\left(\\frac{v_i + \\lambda \\ell_i + \\beta m^* - c}
+          {\\sigma_\\varepsilon}\\right),
+
+with :math:`\\ell_i` the learned share of firm *i*. If every firm has learned
+fully and :math:`v_i \\sim N(\\mu, \\sigma_v^2)`, this is
+:math:`m^* = \\Phi\\big((\\mu + \\lambda + \\beta m^* - c)/\\sqrt{\\sigma_v^2+\\sigma_\\varepsilon^2}\\big)`
+(:func:`participation_fixed_points`). The subsidy enters the long run only
+through the :math:`\\ell_i` it lets firms acquire, or, when the network
+benefit is strong enough for two stable fixed points, through the one it
+selects.
+
+ODD description (:cite:t:`grimm2006`, updated by :cite:t:`grimm2020`)
+----------------------------------------------------------------------
 **Purpose.** Does a subsidy that is withdrawn step by step leave a cluster
 initiative that the firms carry themselves (lighthouse paper, section V)?
 
 **Entities, state variables and scales.** ``n_firms`` firms, each with a
-stand-alone benefit :math:`v_i`, a membership state and a count
-:math:`x_{it}` of periods as a member. Time is discrete (``periods``).
+stand-alone benefit :math:`v_i`, a membership state and an experience
+stock :math:`x_{it}` (periods as a member, depreciating at ``depreciation``).
+Time is discrete (``periods``); there is no space.
 
 **Process overview and scheduling.** Each period all firms decide at once,
 given last period's share of members, their own experience, a new shock and
@@ -40,10 +61,15 @@ costs are updated.
 own share of the cost (myopic). *Interaction*: through the network benefit
 (a club good whose value grows with membership, :cite:t:`buchanan1965`).
 *Learning*: benefits grow with the periods of membership, up to
-``learning_periods``. *Stochasticity*: benefits and shocks are drawn from
-``seed``; the same seed gives the same firms under every schedule.
+``learning_periods``. *Sensing*: a firm knows its own benefit, its
+experience and last period's share of members. *Stochasticity*: benefits
+and shocks are drawn from ``seed``; the same seed gives the same firms under
+every schedule. *Observation*: participation, public and private cost per
+period.
 
 **Initialisation.** No firm is a member and none has experience.
+
+**Input data.** None: the model is not driven by external time series.
 
 **Submodels.** The schedules of :func:`subsidy_schedule`. Participation is
 monotone in the public share: a uniformly higher share never lowers
@@ -52,15 +78,26 @@ membership in any period (same seed).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
+from scipy import optimize, stats
 
 from ._common import ModelResult, check_int, check_nonnegative, check_positive, check_probability, rng_from
 
-__all__ = ["SCHEDULES", "subsidy_schedule", "simulate_cofinancing", "compare_schedules"]
+__all__ = [
+    "SCHEDULES",
+    "subsidy_schedule",
+    "simulate_cofinancing",
+    "compare_schedules",
+    "participation_fixed_points",
+    "schedule_effects",
+    "schedule_contrast",
+]
 
 #: The schedules :func:`subsidy_schedule` knows.
-SCHEDULES = ("constant", "linear", "step", "none")
+SCHEDULES = ("constant", "linear", "step", "flat", "none")
 
 
 def subsidy_schedule(kind: str = "linear", *, periods: int = 20, initial_share: float = 0.6, phase_out: int = 10) -> pd.Series:
@@ -73,6 +110,8 @@ def subsidy_schedule(kind: str = "linear", *, periods: int = 20, initial_share: 
         ``initial_share`` in equal steps to zero at period ``phase_out``.
         ``step``: ``initial_share`` for the first half of the phase-out,
         half of it for the second half, zero from ``phase_out`` on.
+        ``flat``: ``initial_share`` until ``phase_out``, then zero (a short
+        flat subsidy).
         ``none``: zero throughout (the baseline).
     periods : int, default 20
         Number of periods.
@@ -97,6 +136,8 @@ def subsidy_schedule(kind: str = "linear", *, periods: int = 20, initial_share: 
     [0.5, 0.375, 0.25, 0.125, 0.0, 0.0]
     >>> subsidy_schedule("step", periods=6, initial_share=0.5, phase_out=4).tolist()
     [0.5, 0.5, 0.25, 0.25, 0.0, 0.0]
+    >>> subsidy_schedule("flat", periods=6, initial_share=0.5, phase_out=4).tolist()
+    [0.5, 0.5, 0.5, 0.5, 0.0, 0.0]
     """
     if kind not in SCHEDULES:
         raise ValueError(f"schedule must be one of {SCHEDULES}, got {kind!r}")
@@ -110,6 +151,8 @@ def subsidy_schedule(kind: str = "linear", *, periods: int = 20, initial_share: 
         share = np.zeros(periods)
     elif kind == "linear":
         share = np.clip(s0 * (1 - t / phase_out), 0.0, None)
+    elif kind == "flat":
+        share = np.where(t < phase_out, s0, 0.0)
     else:
         share = np.where(t < phase_out / 2, s0, np.where(t < phase_out, s0 / 2, 0.0))
     return pd.Series(share.astype(float), index=pd.RangeIndex(periods, name="period"), name="public_share")
@@ -129,6 +172,7 @@ def simulate_cofinancing(
     learning: float = 0.3,
     learning_periods: int = 4,
     noise: float = 0.05,
+    depreciation: float = 0.0,
     seed=0,
 ) -> ModelResult:
     """Simulate firms' participation in a cluster under a co-financing schedule.
@@ -157,6 +201,11 @@ def simulate_cofinancing(
         :math:`L`, periods of membership until learning is complete.
     noise : float, default 0.05
         Standard deviation of the period shocks :math:`\\varepsilon_{it}`.
+    depreciation : float in [0, 1], default 0.0
+        :math:`\\delta`, the share of experience lost each period
+        (:math:`x_{i,t+1} = (1-\\delta) x_{it} + \\mathbb{1}[\\text{member}]`).
+        0 keeps what a firm has learned for ever; 1 keeps only the last
+        period.
     seed : int or numpy.random.Generator
         Seeds the benefits and shocks; the same seed gives the same firms
         and shocks under every schedule (common random numbers).
@@ -171,7 +220,8 @@ def simulate_cofinancing(
         ``summary``: ``final_participation``, ``mean_participation``,
         ``peak_participation``, ``cumulative_public_cost``,
         ``public_cost_per_member_period``. ``agents``: ``benefit``
-        (:math:`v_i`), ``periods_member``, ``member_at_end``.
+        (:math:`v_i`), ``periods_member``, ``learned`` (the learned share
+        :math:`\\min(x_i/L, 1)` at the end), ``member_at_end``.
 
     Raises
     ------
@@ -211,11 +261,13 @@ def simulate_cofinancing(
     learning = check_nonnegative("learning", learning)
     learning_periods = check_int("learning_periods", learning_periods, 1)
     noise = check_nonnegative("noise", noise)
+    depreciation = check_probability("depreciation", depreciation)
     rng = rng_from(seed)
     v = rng.normal(benefit_mean, benefit_sd, n_firms)
     shocks = rng.normal(0.0, noise, (periods, n_firms))
 
     experience = np.zeros(n_firms)
+    periods_member = np.zeros(n_firms, dtype=int)
     member = np.zeros(n_firms, dtype=bool)
     prev_share_members = 0.0
     rows = []
@@ -224,7 +276,8 @@ def simulate_cofinancing(
         benefit = v + network * prev_share_members + learning * np.minimum(experience / learning_periods, 1.0) + shocks[t]
         member = benefit >= (1.0 - share[t]) * cost
         m = int(member.sum())
-        experience += member
+        experience = (1.0 - depreciation) * experience + member
+        periods_member += member
         public = share[t] * cost * m
         private = (1.0 - share[t]) * cost * m
         cumulative += public
@@ -252,7 +305,14 @@ def simulate_cofinancing(
         },
         dtype=float,
     )
-    agents = pd.DataFrame({"benefit": v, "periods_member": experience.astype(int), "member_at_end": member})
+    agents = pd.DataFrame(
+        {
+            "benefit": v,
+            "periods_member": periods_member,
+            "learned": np.minimum(experience / learning_periods, 1.0),
+            "member_at_end": member,
+        }
+    )
     agents.index.name = "firm"
     return ModelResult(history, summary, agents)
 
@@ -296,3 +356,256 @@ def compare_schedules(schedules=SCHEDULES, *, seed=0, **params) -> pd.DataFrame:
         h.insert(0, "schedule", kind)
         frames.append(h)
     return pd.concat(frames, ignore_index=True)
+
+
+def participation_fixed_points(
+    *,
+    cost: float = 1.0,
+    public_share: float = 0.0,
+    benefit_mean: float = 0.5,
+    benefit_sd: float = 0.25,
+    network: float = 0.4,
+    learning: float = 0.3,
+    noise: float = 0.05,
+    learned=1.0,
+    benefits=None,
+) -> pd.DataFrame:
+    """Fixed points of expected participation in the co-financing model, with their stability.
+
+    With a constant public share :math:`\\sigma` and learning frozen at
+    :math:`\\ell_i`, the expected share of members next period is
+    :math:`F(m) = \\frac1N\\sum_i \\Phi((v_i + \\lambda\\ell_i + \\beta m - (1-\\sigma)c)/\\sigma_\\varepsilon)`.
+    Without ``benefits`` the firms are the normal population of
+    :func:`simulate_cofinancing` and :math:`F(m) = \\Phi((\\mu + \\lambda\\ell
+    + \\beta m - (1-\\sigma)c)/\\sqrt{\\sigma_v^2 + \\sigma_\\varepsilon^2})`
+    (the normal benefit and the normal shock add up). A fixed point
+    :math:`m^* = F(m^*)` is stable when :math:`F'(m^*) < 1`.
+
+    Parameters
+    ----------
+    cost, benefit_mean, benefit_sd, network, learning, noise
+        As in :func:`simulate_cofinancing`.
+    public_share : float in [0, 1], default 0.0
+        Constant public share of the cost (0: after the subsidy).
+    learned : float in [0, 1] or array-like, default 1.0
+        Learned share :math:`\\ell` (one value for all firms, or one per
+        firm when ``benefits`` is given).
+    benefits : array-like, optional
+        The firms' stand-alone benefits :math:`v_i` (e.g. the ``agents``
+        table of a run); then ``benefit_mean`` and ``benefit_sd`` are not used.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per fixed point: ``participation``, ``slope``
+        (:math:`F'(m^*)`) and ``stable`` (bool), ordered by participation.
+
+    Raises
+    ------
+    ValueError
+        For parameters out of range (naming the parameter), or when the map
+        has no noise to smooth it (``noise`` 0 with ``benefits`` given, or
+        ``noise`` and ``benefit_sd`` both 0).
+
+    References
+    ----------
+    Buchanan, J. M. (1965). An economic theory of clubs. *Economica* 32(125), 1-14.
+
+    Examples
+    --------
+    >>> fp = participation_fixed_points()      # defaults: mu + lambda + beta/2 = c
+    >>> round(float(fp["participation"].iloc[0]), 6), bool(fp["stable"].iloc[0])
+    (0.5, True)
+    >>> len(participation_fixed_points(network=2.0, learning=0.0, benefit_sd=0.1))
+    3
+    """
+    cost = check_positive("cost", cost)
+    sigma = check_probability("public_share", public_share)
+    network = check_nonnegative("network", network)
+    learning = check_nonnegative("learning", learning)
+    noise = check_nonnegative("noise", noise)
+    threshold = (1.0 - sigma) * cost
+    if benefits is None:
+        benefit_mean = float(benefit_mean)
+        if not np.isfinite(benefit_mean):
+            raise ValueError(f"benefit_mean must be a finite number, got {benefit_mean!r}")
+        benefit_sd = check_nonnegative("benefit_sd", benefit_sd)
+        ell = check_probability("learned", learned)
+        v = np.array([benefit_mean])
+        ell_i = np.array([ell])
+        scale = float(np.hypot(benefit_sd, noise))
+        if scale == 0:
+            raise ValueError("noise and benefit_sd are both 0: the participation map is a step, with no smooth fixed point")
+    else:
+        v = np.asarray(benefits, dtype=float).ravel()
+        if v.size == 0 or not np.isfinite(v).all():
+            raise ValueError("benefits must be a non-empty array of finite numbers")
+        ell_i = np.broadcast_to(np.asarray(learned, dtype=float), v.shape)
+        if ((ell_i < 0) | (ell_i > 1)).any() or not np.isfinite(ell_i).all():
+            raise ValueError("learned must lie in [0, 1]")
+        scale = noise
+        if scale == 0:
+            raise ValueError("noise must be > 0 for fixed points of firms with given benefits")
+    base = v + learning * ell_i - threshold
+
+    def excess(m):
+        return float(stats.norm.cdf((base + network * m) / scale).mean()) - m
+
+    def slope(m):
+        return float(network / scale * stats.norm.pdf((base + network * m) / scale).mean())
+
+    grid = np.linspace(0.0, 1.0, 2001)
+    values = np.array([excess(m) for m in grid])
+    roots = [float(m) for m in grid[values == 0]]
+    for i in np.flatnonzero(np.sign(values[:-1]) * np.sign(values[1:]) < 0):
+        roots.append(float(optimize.brentq(excess, grid[i], grid[i + 1], xtol=1e-12)))
+    roots = sorted(set(round(r, 12) for r in roots))
+    slopes = [slope(r) for r in roots]
+    return pd.DataFrame({"participation": roots, "slope": slopes, "stable": [d < 1 for d in slopes]})
+
+
+def _t_interval(values: np.ndarray, level: float) -> tuple[float, float, float]:
+    n = len(values)
+    mean = float(np.mean(values))
+    if n < 2:
+        return mean, mean, mean
+    half = float(stats.t.ppf(0.5 + level / 2, n - 1) * np.std(values, ddof=1) / np.sqrt(n))
+    return mean, mean - half, mean + half
+
+
+def schedule_effects(
+    schedules: Mapping,
+    baseline: str,
+    *,
+    seeds: int = 20,
+    outcomes=("final_participation", "cumulative_public_cost"),
+    level: float = 0.95,
+    **params,
+) -> pd.DataFrame:
+    """Paired differences between co-financing schedules, with confidence intervals.
+
+    Every schedule is run with seeds ``0..seeds-1``; with one seed all
+    schedules see the same firms and shocks (common random numbers), so the
+    difference to the baseline is taken seed by seed and its Student-t
+    interval is far narrower than that of two independent means.
+
+    Parameters
+    ----------
+    schedules : mapping of str to mapping
+        Label to the schedule's arguments of :func:`simulate_cofinancing`
+        (``schedule``, ``phase_out``, ``initial_share``).
+    baseline : str
+        Label of the schedule the others are compared with.
+    seeds : int, default 20
+        Number of paired runs.
+    outcomes : sequence of str
+        Entries of the run's ``summary``.
+    level : float, default 0.95
+        Confidence level.
+    **params
+        Further arguments of :func:`simulate_cofinancing`, the same for all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per schedule and outcome: ``schedule``, ``outcome``, ``n``,
+        ``mean``, ``difference`` (mean paired difference to the baseline),
+        ``lower`` and ``upper`` (its interval).
+
+    Raises
+    ------
+    ValueError
+        For an empty ``schedules``, an unknown ``baseline`` or outcome, or
+        as :func:`simulate_cofinancing`.
+
+    Examples
+    --------
+    >>> tab = schedule_effects({"none": {"schedule": "none"}, "flat": {"schedule": "flat", "phase_out": 4}},
+    ...                        "none", seeds=5, n_firms=50, periods=12)
+    >>> tab.query("outcome == 'final_participation'")[["schedule", "n"]].to_dict("records")
+    [{'schedule': 'none', 'n': 5}, {'schedule': 'flat', 'n': 5}]
+    """
+    schedules = dict(schedules)
+    if not schedules:
+        raise ValueError("schedules is empty")
+    if baseline not in schedules:
+        raise ValueError(f"baseline {baseline!r} is not among the schedules {sorted(schedules)}")
+    seeds = check_int("seeds", seeds, 1)
+    level = check_probability("level", level)
+    runs = {
+        label: pd.DataFrame([simulate_cofinancing(**dict(spec), **params, seed=s).summary for s in range(seeds)])
+        for label, spec in schedules.items()
+    }
+    unknown = [o for o in outcomes if o not in runs[baseline].columns]
+    if unknown:
+        raise ValueError(f"outcome {unknown[0]!r} is not in the run summary")
+    rows = []
+    for label, table in runs.items():
+        for outcome in outcomes:
+            mean = float(table[outcome].mean())
+            diff, lower, upper = _t_interval((table[outcome] - runs[baseline][outcome]).to_numpy(), level)
+            rows.append({"schedule": label, "outcome": outcome, "n": seeds, "mean": mean, "difference": diff,
+                         "lower": lower, "upper": upper})
+    return pd.DataFrame(rows)
+
+
+def schedule_contrast(*, phase_out: int = 10, short: int = 4, periods: int = 40, n_firms: int = 100, seed=0, **params) -> pd.Series:
+    """Long-run participation under a degressive, a short flat and no subsidy, with the same firms.
+
+    The degressive schedule falls linearly to zero at ``phase_out``; the
+    short flat one pays the full initial share for ``short`` periods. The
+    outcomes a global sensitivity analysis needs in one call.
+
+    Parameters
+    ----------
+    phase_out : int, default 10
+        Length of the degressive phase-out.
+    short : int, default 4
+        Length of the flat subsidy.
+    periods, n_firms : int
+        As in :func:`simulate_cofinancing` (the long run is the last period).
+    seed : int
+        One seed for the three runs (common random numbers).
+    **params
+        Further arguments of :func:`simulate_cofinancing`.
+
+    Returns
+    -------
+    pandas.Series
+        ``degressive``, ``short_flat``, ``no_subsidy`` (final participation),
+        ``lasting_effect`` (degressive minus none), ``degression_advantage``
+        (degressive minus short flat), ``cost_degressive``,
+        ``cost_short_flat`` (cumulative public cost) and ``cost_ratio``
+        (short flat over degressive).
+
+    Raises
+    ------
+    ValueError
+        As :func:`simulate_cofinancing`.
+
+    Examples
+    --------
+    >>> c = schedule_contrast(periods=20, seed=1)
+    >>> bool(c["lasting_effect"] > 0), bool(c["cost_ratio"] < 1)
+    (True, True)
+    """
+    if isinstance(seed, np.random.Generator):
+        raise ValueError("seed must be an int here, so that every schedule sees the same firms")
+    common = dict(params, periods=periods, n_firms=n_firms, seed=seed)
+    deg = simulate_cofinancing(schedule="linear", phase_out=phase_out, **common).summary
+    flat = simulate_cofinancing(schedule="flat", phase_out=short, **common).summary
+    none = simulate_cofinancing(schedule="none", **common).summary
+    return pd.Series(
+        {
+            "degressive": deg["final_participation"],
+            "short_flat": flat["final_participation"],
+            "no_subsidy": none["final_participation"],
+            "lasting_effect": deg["final_participation"] - none["final_participation"],
+            "degression_advantage": deg["final_participation"] - flat["final_participation"],
+            "cost_degressive": deg["cumulative_public_cost"],
+            "cost_short_flat": flat["cumulative_public_cost"],
+            "cost_ratio": flat["cumulative_public_cost"] / deg["cumulative_public_cost"]
+            if deg["cumulative_public_cost"] > 0 else np.nan,
+        },
+        dtype=float,
+    )
