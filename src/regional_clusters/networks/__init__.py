@@ -13,6 +13,9 @@ an edge attribute ``weight``; results are labelled pandas objects.
 - ``brokerage``: Burt's constraint,
   effective size, efficiency and hierarchy (vectorised); Gould and
   Fernandez's brokerage roles; Krackhardt and Stern's E-I index;
+- ``nulls``: bipartite configuration null (curveball) for two-mode data,
+  degree-preserving rewiring, observed-vs-expected comparisons with
+  permutation p-values (k + 1) / (B + 1);
 - ``qap``: QAP correlation and MRQAP;
 - ``foci``: ties formed through shared foci.
 """
@@ -31,6 +34,16 @@ from .brokerage import (
 )
 from .build import WEIGHTS, coparticipation_network, multiplex_graph
 from .foci import foci_experiment, foci_network
+from .nulls import (
+    Incidence,
+    bipartite_null,
+    format_p,
+    incidence,
+    null_comparison,
+    null_table,
+    permutation_p,
+    rewire_null,
+)
 from .qap import as_matrix, mrqap, qap_correlation
 from .structure import (
     blau_index,
@@ -62,6 +75,7 @@ __all__ = [
     "ROLES", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
     "WEIGHTS", "coparticipation_network", "multiplex_graph",
     "foci_experiment", "foci_network",
+    "Incidence", "bipartite_null", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
     "as_matrix", "mrqap", "qap_correlation",
     "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
     "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "tie_hierarchy",

@@ -25,6 +25,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ._validate import adjacency, check_graph, edge_arrays
+from .nulls import permutation_p
 
 __all__ = [
     "constraint",
@@ -719,8 +720,7 @@ def ei_index(
             sims[b] = (2 * Eb - total) / total
         result["expected"] = float(sims.mean())
         result["sd"] = float(sims.std(ddof=1)) if len(sims) > 1 else np.nan
-        dev = abs(ei - sims.mean())
-        result["p_value"] = float((np.sum(np.abs(sims - sims.mean()) >= dev - 1e-12) + 1) / (len(sims) + 1))
+        result["p_value"] = permutation_p(ei, sims, "two-sided")
     return pd.Series(result, name="ei_index")
 
 

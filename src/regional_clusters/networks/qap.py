@@ -20,6 +20,7 @@ import statsmodels.api as sm
 
 from .._checks import as_generator
 from ._validate import check_graph
+from .nulls import permutation_p
 
 __all__ = ["as_matrix", "qap_correlation", "mrqap"]
 
@@ -114,7 +115,9 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
         ``r`` (Pearson correlation over the off-diagonal dyads; the upper
         triangle when both matrices are symmetric), ``mean`` and ``sd`` of
         the permutation distribution, ``p_greater``, ``p_less`` and
-        ``p_value`` (two-sided: share of permutations with ``|r*| >= |r|``).
+        ``p_value`` (two-sided), all permutation p-values
+        (k + 1) / (B + 1) with k the permutations at least as extreme as the
+        observed r (see :func:`~regional_clusters.networks.permutation_p`).
 
     Raises
     ------
@@ -162,9 +165,9 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
             "r": r,
             "mean": float(sims.mean()) if len(sims) else np.nan,
             "sd": float(sims.std(ddof=1)) if len(sims) > 1 else np.nan,
-            "p_greater": float(np.mean(sims >= r - 1e-12)) if len(sims) else np.nan,
-            "p_less": float(np.mean(sims <= r + 1e-12)) if len(sims) else np.nan,
-            "p_value": float(np.mean(np.abs(sims) >= abs(r) - 1e-12)) if len(sims) else np.nan,
+            "p_greater": permutation_p(r, sims, "greater") if len(sims) else np.nan,
+            "p_less": permutation_p(r, sims, "less") if len(sims) else np.nan,
+            "p_value": permutation_p(r, sims, "two-sided", center=0.0) if len(sims) else np.nan,
         },
         name="qap_correlation",
     )
@@ -231,8 +234,10 @@ def mrqap(
     -------
     pandas.DataFrame
         Indexed by ``const`` and the predictor names: ``coef``, ``se``,
-        ``t`` (OLS), ``p_value`` (two-sided permutation p: share of
-        permutations with ``|t*| >= |t|``; NaN for the constant under DSP).
+        ``t`` (OLS; a descriptive ratio only, since dyads are not independent:
+        read the permutation p instead), ``p_value`` (two-sided permutation
+        p, (k + 1) / (B + 1) with k the permutations with ``|t*| >= |t|``;
+        NaN for the constant under DSP).
         ``attrs`` holds ``r2``, ``n_dyads``, ``method`` and
         ``n_permutations``.
 
@@ -307,7 +312,7 @@ def mrqap(
                 t_perm = _t_for_last(Q, yv, block, dof)
                 count += int(np.sum(np.abs(t_perm) >= abs(t_obs[k + 1]) - 1e-12))
                 done += b
-            p_values[k + 1] = count / B
+            p_values[k + 1] = (count + 1) / (B + 1)
     elif B > 0:
         Xd = design.to_numpy()
         XtX_inv = np.linalg.inv(Xd.T @ Xd)
@@ -324,7 +329,7 @@ def mrqap(
             t_perm = coef / np.sqrt(np.outer(diag, s2))
             counts += np.sum(np.abs(t_perm) >= np.abs(t_obs)[:, None] - 1e-12, axis=1)
             done += b
-        p_values = counts / B
+        p_values = (counts + 1) / (B + 1)
     out = pd.DataFrame(
         {"coef": fit.params.to_numpy(), "se": fit.bse.to_numpy(), "t": t_obs, "p_value": p_values},
         index=pd.Index(["const", *names], name="term"),
