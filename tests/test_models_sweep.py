@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from regional_clusters.models import structured_network, summarise_runs, sweep
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+from regional_clusters.models import simulate_club_good, structured_network, summarise_runs, sweep
 from regional_clusters.models._common import check_graph, rng_from
 
 
@@ -48,6 +50,11 @@ def test_sweep_raw_and_seed_list():
         (dict(grid={"a": [1]}, seeds=0), "seeds"),
         (dict(grid={"a": [1]}, seeds=[]), "seeds"),
         (dict(grid={"a": [1]}, level=1.5), "level"),
+        (dict(grid={"a": [1]}, seed=-1), "seed"),
+        (dict(grid={"a": [1]}, seed=1.5), "seed"),
+        (dict(grid={"a": [1]}, batch_size=0), "batch_size"),
+        (dict(grid={"a": [1]}, executor="pool"), "executor"),
+        (dict(grid={"a": [1], "seed": [1]}), "seed"),
     ],
 )
 def test_sweep_rejects_bad_arguments(kwargs, word):
@@ -79,3 +86,52 @@ def test_closed_has_more_clustering_than_bridging_and_random():
     assert c[0] > c[1] > c[2]
     with pytest.raises(ValueError, match="kind"):
         structured_network("ring")
+
+
+CLUB_GRID = {"sanction_prob": [0.0, 0.5], "visibility": [0.0, 0.8]}
+CLUB_FIXED = {"n_members": 10, "steps": 20}
+
+
+def club_sweep(**kw):
+    return sweep(simulate_club_good, CLUB_GRID, seeds=3, fixed=CLUB_FIXED, seed=11, raw=True, **kw)
+
+
+def test_root_seed_spawns_distinct_run_seeds_by_position():
+    raw = sweep(toy, {"a": [0, 1]}, seeds=3, seed=5, raw=True)
+    kids = np.random.SeedSequence(5).spawn(6)
+    expected = [int(k.generate_state(1, dtype=np.uint64)[0]) for k in kids]
+    # one row per run and outcome ("y", "z"), runs in grid order
+    assert raw.drop_duplicates(["a", "seed"])["run_seed"].tolist() == expected
+    assert raw["run_seed"].nunique() == 6
+    # different root seeds give different draws
+    other = sweep(toy, {"a": [0, 1]}, seeds=3, seed=6, raw=True)
+    assert not np.allclose(raw["value"], other["value"])
+
+
+def test_sweep_identical_serial_threads_and_batches():
+    serial = club_sweep()
+    with ThreadPoolExecutor(3) as pool:
+        threads = club_sweep(executor=pool, batch_size=5)
+    pd.testing.assert_frame_equal(serial, threads)
+
+
+def test_sweep_identical_with_process_pool():
+    serial = club_sweep()
+    with ProcessPoolExecutor(2) as pool:
+        par = club_sweep(executor=pool, batch_size=2)
+    pd.testing.assert_frame_equal(serial, par)
+    summary = sweep(simulate_club_good, CLUB_GRID, seeds=3, fixed=CLUB_FIXED, seed=11)
+    pd.testing.assert_frame_equal(summary, summarise_runs(serial, list(CLUB_GRID)))
+
+
+def test_sweep_identical_on_dask_local_cluster():
+    distributed = pytest.importorskip("dask.distributed")
+    serial = club_sweep()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = club_sweep(executor=client.get_executor())
+    pd.testing.assert_frame_equal(serial, on_dask)
+
+
+def test_progress_bar_does_not_change_results(capsys):
+    pd.testing.assert_frame_equal(club_sweep(progress=True), club_sweep())

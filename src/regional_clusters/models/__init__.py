@@ -17,11 +17,15 @@ the measurement helpers of :mod:`~regional_clusters.models.neighbourhoods`
 (Grabher's three types, epistemic communities, dyadic mixing), and
 :func:`~regional_clusters.models.sweep.sweep`, which runs
 any model over parameter grids and seeds and returns tidy tables with
-confidence intervals.
+confidence intervals, serially or on any executor (a local process pool or a
+Dask cluster), and :func:`~regional_clusters.models.sensitivity.sensitivity`,
+which screens all free parameters of a model with SALib (Morris elementary
+effects, Sobol indices).
 """
 
 from ._common import ModelResult, structured_network
-from .sweep import summarise_runs, sweep
+from .sweep import evaluate_runs, run_seeds, summarise_runs, sweep
+from .sensitivity import SensitivityResult, sensitivity, sensitivity_figure, sensitivity_frame
 from .coopetition import coopetition_equilibrium, coopetition_regimes, simulate_coopetition
 from .club_goods import simulate_club_good
 from .trust import STRATEGIES, simulate_trust
@@ -33,6 +37,12 @@ __all__ = [
     "structured_network",
     "sweep",
     "summarise_runs",
+    "evaluate_runs",
+    "run_seeds",
+    "SensitivityResult",
+    "sensitivity",
+    "sensitivity_frame",
+    "sensitivity_figure",
     "simulate_coopetition",
     "coopetition_equilibrium",
     "coopetition_regimes",
