@@ -390,3 +390,36 @@ def test_collaboration_counts_sparse_equals_dense(rows):
     dense = px.collaboration_counts(P)
     sparse = px.collaboration_counts(P, zeros=False)
     pd.testing.assert_series_equal(sparse, dense[dense > 0])
+
+
+def test_gravity_hc1_is_hc1_and_matches_pyfixest():
+    """statsmodels' GLM ignores the HC1 factor; the package applies it (pyfixest's 'hetero')."""
+    pf = pytest.importorskip("pyfixest")
+    d = px.simulate_gravity(15, distance=-1.0, seed=7)
+    res = px.gravity_ppml(d, covariates=["log_distance", "contiguity"], fixed_effects=False)
+    frame = d.reset_index(drop=True)
+    fit = pf.fepois("collaborations ~ log_distance + contiguity", data=frame, vcov="hetero")
+    assert np.allclose(res.table["coef"], fit.coef()[["log_distance", "contiguity"]], rtol=1e-6)
+    assert np.allclose(res.table["se"], fit.se()[["log_distance", "contiguity"]], rtol=1e-4)
+    assert "HC1" in res.specification
+
+
+def test_gravity_dyadic_errors_equal_a_brute_force_sandwich():
+    d = px.simulate_gravity(8, distance=-1.0, seed=4)
+    res = px.gravity_ppml(d, covariates=["log_distance"], fixed_effects=False, cov="dyadic")
+    X = np.column_stack([np.ones(len(d)), d["log_distance"].to_numpy()])
+    y = d["collaborations"].to_numpy(float)
+    mu = np.exp(X @ np.asarray(res.result.params))
+    s = X * (y - mu)[:, None]
+    pairs = list(d.index)
+    meat = np.zeros((2, 2))
+    for i, p in enumerate(pairs):
+        for j, q in enumerate(pairs):
+            if set(p) & set(q):
+                meat += np.outer(s[i], s[j])
+    bread = np.linalg.inv(X.T @ (X * mu[:, None]))
+    g = len(set(d.index.get_level_values(0)) | set(d.index.get_level_values(1)))
+    expected = np.sqrt(np.diag(g / (g - 1) * bread @ meat @ bread))[1]
+    assert res.table.loc["log_distance", "se"] == pytest.approx(expected, rel=1e-8)
+    with pytest.raises(ValueError, match="'robust', 'cluster' or 'dyadic'"):
+        px.gravity_ppml(d, covariates=["log_distance"], cov="hc3")

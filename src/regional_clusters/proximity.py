@@ -598,6 +598,37 @@ class GravityResult:
         return "\n".join(lines)
 
 
+def _with_covariance(res, covariance: np.ndarray):
+    """Refit-free copy of a statsmodels GLM result with another covariance matrix."""
+    from statsmodels.genmod.generalized_linear_model import GLMResults
+
+    new = GLMResults(res.model, res.params, res.normalized_cov_params, res.scale,
+                     cov_type="nonrobust")
+    new.cov_params_default = covariance
+    new.cov_type = "custom"
+    return new
+
+
+def _dyadic_covariance(X: np.ndarray, y: np.ndarray, mu: np.ndarray, a, b) -> np.ndarray:
+    """Dyadic-robust sandwich for Poisson scores on unordered pairs.
+
+    The meat sums s_i s_j' over all pairs of dyads i, j that share a member.
+    With S_c the sum of the scores of the dyads of member c, sum_c S_c S_c'
+    counts every such pair once and each dyad with itself twice (it shares
+    both members with itself), hence the subtraction.
+    """
+    scores = X * (y - mu)[:, None]
+    members = pd.Index(sorted(set(a) | set(b)))
+    ia, ib = members.get_indexer(a), members.get_indexer(b)
+    by_member = np.zeros((len(members), X.shape[1]))
+    np.add.at(by_member, ia, scores)
+    np.add.at(by_member, ib, scores)
+    meat = by_member.T @ by_member - scores.T @ scores
+    bread = np.linalg.inv(X.T @ (X * mu[:, None]))
+    g = len(members)
+    return g / (g - 1) * bread @ meat @ bread
+
+
 def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covariates=("log_distance",),
                  fixed_effects: bool = True, mass: pd.Series | None = None, cov: str = "robust",
                  cluster: str | None = None) -> GravityResult:
@@ -631,8 +662,11 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
     mass : pandas.Series, optional
         Positive size of each country (e.g. participations); enters as
         :math:`\log m_a + \log m_b` with one coefficient ``log_mass``.
-    cov : {"robust", "cluster"}, default "robust"
-        Standard errors: heteroskedasticity-robust (HC1) or clustered.
+    cov : {"robust", "cluster", "dyadic"}, default "robust"
+        Standard errors: heteroskedasticity-robust (HC1, the same convention
+        as pyfixest's ``vcov="hetero"``), clustered, or dyadic-robust
+        (any two pairs that share a member may have correlated errors: the
+        inference that dyadic data need).
     cluster : str, optional
         With ``cov="cluster"``: ``"a"``, ``"b"``, ``"ab"`` (two-way, by the first
         and by the second member of the pair; Cameron, Gelbach and Miller
@@ -659,6 +693,10 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
     Cameron, A. C., Gelbach, J. B. and Miller, D. L. (2011). Robust inference
     with multiway clustering. Journal of Business and Economic Statistics
     29(2), 238-249.
+    Fafchamps, M. and Gubert, F. (2007). The formation of risk sharing
+    networks. Journal of Development Economics 83(2), 326-350.
+    Cameron, A. C. and Miller, D. L. (2014). Robust inference for dyadic
+    data. Working paper, University of California, Davis.
 
     Examples
     --------
@@ -722,9 +760,19 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
         fe_names = []
     X.insert(0, "const", 1.0)
     model = GLM(y, X, family=families.Poisson())
+    n_obs, n_params = X.shape
     if cov == "robust":
-        res = model.fit(cov_type="HC1", maxiter=200)
-        se_text = "heteroskedasticity-robust (HC1) standard errors"
+        # statsmodels' GLM returns HC0 when asked for HC1: apply the HC1 factor n / (n - k) here
+        res = model.fit(cov_type="HC0", maxiter=200)
+        res = _with_covariance(res, res.cov_params().to_numpy() * n_obs / (n_obs - n_params))
+        se_text = (f"heteroskedasticity-robust standard errors (HC1: HC0 times n/(n-k) = "
+                   f"{n_obs}/{n_obs - n_params}, k counting the fixed effects)")
+    elif cov == "dyadic":
+        res = model.fit(maxiter=200)
+        res = _with_covariance(res, _dyadic_covariance(X.to_numpy(float), y, np.asarray(res.fittedvalues), a, b))
+        se_text = ("dyadic-robust standard errors (Fafchamps and Gubert 2007; Cameron and Miller 2014): "
+                   "scores of any two pairs that share a country may correlate; small-sample factor G/(G-1), "
+                   "G the number of countries")
     elif cov == "cluster":
         if cluster is None:
             raise ValueError("cov='cluster' needs cluster ('a', 'b', 'ab' or a column of dyads)")
@@ -738,8 +786,9 @@ def gravity_ppml(dyads: pd.DataFrame, *, outcome: str = "collaborations", covari
             groups = pd.factorize(dyads[cluster])[0]
             se_text = f"standard errors clustered by {cluster}"
         res = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, maxiter=200)
+        se_text += " (statsmodels' correction G/(G-1) (n-1)/(n-k) per clustering dimension)"
     else:
-        raise ValueError(f"cov must be 'robust' or 'cluster', got {cov!r}")
+        raise ValueError(f"cov must be 'robust', 'cluster' or 'dyadic', got {cov!r}")
     names = covariates + (["log_mass"] if mass is not None else [])
     ci = res.conf_int()
     ci = pd.DataFrame(np.asarray(ci), index=X.columns)
