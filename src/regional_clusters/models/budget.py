@@ -22,6 +22,38 @@ income gain per head in a region of group :math:`g` is
 central regions), :math:`\\gamma < 1` diminishing returns. Aggregate growth
 and the population-weighted Theil index of incomes after the spending are
 traced over :math:`s`: the growth-equalisation frontier.
+
+Two variants can overturn what the power curves build in. *Critical mass*:
+with ``critical_mass`` :math:`\\kappa_g` the gain follows an S-shaped (Hill)
+curve, :math:`\\Delta y_g = \\theta_g \\bar e\\, (1+\\kappa_g^{\\gamma_g})
+x^{\\gamma_g}/(\\kappa_g^{\\gamma_g} + x^{\\gamma_g})` with
+:math:`x = e_g/\\bar e`: for :math:`\\gamma_g > 1` the first euros earn little
+until spending per head nears :math:`\\kappa_g`, then returns diminish (the
+same :math:`\\theta_g\\bar e` at :math:`x = 1`). *Spillovers*: the peripheral
+regions also gain ``spillover`` :math:`\\psi` times the central gain per
+head (commuting, suppliers).
+
+**Growth-maximising share.** With power curves and no critical mass the
+growth of total income is maximal where the marginal returns are equal,
+:math:`\\theta_P\\gamma_P x_P^{\\gamma_P-1} = (1+\\psi N_P/N_C)\\,
+\\theta_C\\gamma_C x_C^{\\gamma_C-1}`, with :math:`x_C = (1-s)N/N_C` and
+:math:`x_P = sN/N_P`. For :math:`\\gamma_C = 1 > \\gamma_P` this gives
+:math:`s^* = \\frac{N_P}{N}\\big[(1+\\psi N_P/N_C)\\theta_C/(\\theta_P\\gamma_P)\\big]^{1/(\\gamma_P-1)}`
+(:func:`growth_maximising_share`, which maximises numerically in general):
+for :math:`\\gamma_P < 1` the marginal return of the first euro in the
+periphery is unbounded, so :math:`s^* > 0` by assumption.
+
+ODD description (:cite:t:`grimm2020`)
+-------------------------------------
+**Purpose.** Show which assumptions about returns decide whether a cluster
+budget faces a trade-off between growth and regional equality (lighthouse
+paper, section IV). **Entities.** Regions with income per head, population
+and a group (central or peripheral). **Process.** One static allocation; no
+time, no behaviour. **Design concepts.** No adaptation, learning or
+interaction except the spillover; *observation*: growth of total income,
+Theil and Gini indices after spending. **Initialisation and input data.**
+Regional income per head and population (e.g. :func:`bavarian_districts`).
+**Submodels.** The return curves above.
 """
 
 from __future__ import annotations
@@ -30,6 +62,7 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+from scipy import optimize
 
 from regional_clusters._checks import check_count_matrix
 from regional_clusters.convergence import _theil_1d
@@ -37,7 +70,14 @@ from regional_clusters.specialization import _gini_rows
 
 from ._common import check_nonnegative, check_positive, check_probability
 
-__all__ = ["allocate_budget", "growth_equalisation_frontier"]
+__all__ = [
+    "allocate_budget",
+    "growth_equalisation_frontier",
+    "growth_maximising_share",
+    "budget_outcomes",
+    "budget_scenario",
+    "bavarian_districts",
+]
 
 _GROUPS = ("central", "peripheral")
 
@@ -80,6 +120,47 @@ def _by_group(value, name: str, check) -> dict:
     return {g: check(f"{name}[{g!r}]", value[g]) for g in _GROUPS}
 
 
+def _returns(budget, returns, scale, critical_mass, spillover) -> dict:
+    """Validated parameters of the return curves."""
+    theta = _by_group({"central": 1.2, "peripheral": 1.0} if returns is None else returns, "returns", check_nonnegative)
+    gamma = _by_group({"central": 1.3, "peripheral": 0.7} if scale is None else scale, "scale", check_positive)
+    if critical_mass is None:
+        kappa = {g: None for g in _GROUPS}
+    else:
+        if not isinstance(critical_mass, Mapping) or not set(critical_mass) <= set(_GROUPS) or not critical_mass:
+            raise ValueError(f"critical_mass must map 'central' and/or 'peripheral' to a value > 0, got {critical_mass!r}")
+        kappa = {g: None if critical_mass.get(g) is None else check_positive(f"critical_mass[{g!r}]", critical_mass[g])
+                 for g in _GROUPS}
+    return {
+        "budget": check_nonnegative("budget", budget),
+        "theta": theta,
+        "gamma": gamma,
+        "kappa": kappa,
+        "spillover": check_nonnegative("spillover", spillover),
+    }
+
+
+def _curve(x, gamma: float, kappa) -> np.ndarray:
+    """Gain relative to theta * e_bar at relative spending x: power or S-shaped (Hill)."""
+    x = np.asarray(x, dtype=float)
+    if kappa is None:
+        return x**gamma
+    k = kappa**gamma
+    return (1 + k) * x**gamma / (k + x**gamma)
+
+
+def _group_gains(shares, pop_c: float, pop_p: float, e_bar: float, par: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Income gain per head in the central and the peripheral regions for each share."""
+    s = np.asarray(shares, dtype=float)
+    n = pop_c + pop_p
+    if e_bar == 0:
+        return np.zeros_like(s), np.zeros_like(s)
+    x_c, x_p = (1 - s) * n / pop_c, s * n / pop_p
+    gain_c = par["theta"]["central"] * e_bar * _curve(x_c, par["gamma"]["central"], par["kappa"]["central"])
+    gain_p = par["theta"]["peripheral"] * e_bar * _curve(x_p, par["gamma"]["peripheral"], par["kappa"]["peripheral"])
+    return gain_c, gain_p + par["spillover"] * gain_c
+
+
 def allocate_budget(
     income,
     population,
@@ -89,6 +170,8 @@ def allocate_budget(
     budget: float = 0.01,
     returns: Mapping = None,
     scale: Mapping = None,
+    critical_mass: Mapping = None,
+    spillover: float = 0.0,
 ) -> pd.DataFrame:
     """Spend a budget on central and peripheral regions; incomes before and after.
 
@@ -109,7 +192,15 @@ def allocate_budget(
         allocation.
     scale : mapping, default ``{"central": 1.3, "peripheral": 0.7}``
         :math:`\\gamma_g`: returns to scale of spending per head (> 1
-        increasing, agglomeration; < 1 diminishing).
+        increasing, agglomeration; < 1 diminishing); with a critical mass,
+        the steepness of the S-curve.
+    critical_mass : mapping, optional
+        :math:`\\kappa_g` (> 0) for the groups whose gain follows the
+        S-shaped curve of the module text, e.g. ``{"peripheral": 1.0}``;
+        groups not named keep the power curve.
+    spillover : float, default 0.0
+        :math:`\\psi \\ge 0`: the peripheral regions also gain this multiple
+        of the central gain per head.
 
     Returns
     -------
@@ -145,26 +236,17 @@ def allocate_budget(
     """
     frame = _regions(income, population, central)
     s = check_probability("share_peripheral", share_peripheral)
-    budget = check_nonnegative("budget", budget)
-    theta = _by_group({"central": 1.2, "peripheral": 1.0} if returns is None else returns, "returns", check_nonnegative)
-    gamma = _by_group({"central": 1.3, "peripheral": 0.7} if scale is None else scale, "scale", check_positive)
+    par = _returns(budget, returns, scale, critical_mass, spillover)
     total_income = float((frame["income"] * frame["population"]).sum())
-    B = budget * total_income
-    N = float(frame["population"].sum())
-    e_bar = B / N
+    B = par["budget"] * total_income
     pop_g = frame.groupby("group")["population"].sum()
+    gain_c, gain_p = _group_gains(s, float(pop_g["central"]), float(pop_g["peripheral"]), B / float(pop_g.sum()), par)
     spend_g = {"central": (1 - s) * B, "peripheral": s * B}
+    gain_g = {"central": float(gain_c), "peripheral": float(gain_p)}
     out = frame.copy()
-    out["spending"] = 0.0
-    out["spending_per_head"] = 0.0
-    out["gain_per_head"] = 0.0
-    for g in _GROUPS:
-        rows = out["group"] == g
-        e_g = spend_g[g] / pop_g[g]
-        gain = theta[g] * e_bar * (e_g / e_bar) ** gamma[g] if e_bar > 0 else 0.0
-        out.loc[rows, "spending_per_head"] = e_g
-        out.loc[rows, "spending"] = e_g * out.loc[rows, "population"]
-        out.loc[rows, "gain_per_head"] = gain
+    out["spending_per_head"] = out["group"].map({g: spend_g[g] / pop_g[g] for g in _GROUPS}).astype(float)
+    out["spending"] = out["spending_per_head"] * out["population"]
+    out["gain_per_head"] = out["group"].map(gain_g).astype(float)
     out["income_after"] = out["income"] + out["gain_per_head"]
     out.index.name = "region"
     return out[["group", "population", "income", "spending", "spending_per_head", "gain_per_head", "income_after"]]
@@ -178,6 +260,8 @@ def growth_equalisation_frontier(
     budget: float = 0.01,
     returns: Mapping = None,
     scale: Mapping = None,
+    critical_mass: Mapping = None,
+    spillover: float = 0.0,
     shares=None,
 ) -> pd.DataFrame:
     """Growth and regional inequality over the budget share of the periphery.
@@ -190,7 +274,7 @@ def growth_equalisation_frontier(
 
     Parameters
     ----------
-    income, population, central, budget, returns, scale
+    income, population, central, budget, returns, scale, critical_mass, spillover
         As in :func:`allocate_budget`.
     shares : array-like of float in [0, 1], optional
         Shares of the budget going to the periphery; default 0, 0.05, ..., 1.
@@ -233,24 +317,17 @@ def growth_equalisation_frontier(
     for s in shares:
         check_probability("shares", float(s))
     frame = _regions(income, population, central)
-    budget = check_nonnegative("budget", budget)
-    theta = _by_group({"central": 1.2, "peripheral": 1.0} if returns is None else returns, "returns", check_nonnegative)
-    gamma = _by_group({"central": 1.3, "peripheral": 0.7} if scale is None else scale, "scale", check_positive)
+    par = _returns(budget, returns, scale, critical_mass, spillover)
     y = frame["income"].to_numpy()
     n = frame["population"].to_numpy()
     is_central = (frame["group"] == "central").to_numpy()
     before_total = float(y @ n)
-    N = float(n.sum())
-    e_bar = budget * before_total / N
     pop_c, pop_p = float(n[is_central].sum()), float(n[~is_central].sum())
+    e_bar = par["budget"] * before_total / (pop_c + pop_p)
+    gains_c, gains_p = _group_gains(shares, pop_c, pop_p, e_bar, par)
     theil_before = _theil_1d(y, n)
     rows = []
-    for s in shares:
-        if e_bar > 0:
-            gain_c = theta["central"] * e_bar * ((1 - s) * budget * before_total / pop_c / e_bar) ** gamma["central"]
-            gain_p = theta["peripheral"] * e_bar * (s * budget * before_total / pop_p / e_bar) ** gamma["peripheral"]
-        else:
-            gain_c = gain_p = 0.0
+    for s, gain_c, gain_p in zip(shares, gains_c, gains_p):
         after = y + np.where(is_central, gain_c, gain_p)
         total = float(after @ n)
         t = _theil_1d(after, n)
@@ -272,4 +349,232 @@ def growth_equalisation_frontier(
         bool(np.any((g >= g[i] - tol) & (t <= t[i] + tol) & ((g > g[i] + tol) | (t < t[i] - tol)))) for i in range(len(out))
     ]
     out["efficient"] = ~np.asarray(dominated)
+    return out
+
+
+def growth_maximising_share(
+    income,
+    population,
+    central,
+    *,
+    budget: float = 0.01,
+    returns: Mapping = None,
+    scale: Mapping = None,
+    critical_mass: Mapping = None,
+    spillover: float = 0.0,
+) -> float:
+    """Share of the budget for the periphery that maximises the growth of total income.
+
+    Searches a grid of 2,001 shares and refines the best one with a bounded
+    scalar search, so that several local maxima (S-shaped returns,
+    :math:`\\gamma_C > 1`) are handled. For power curves with
+    :math:`\\gamma_C = 1 > \\gamma_P` the result agrees with the closed form
+    of the module text.
+
+    Parameters
+    ----------
+    income, population, central, budget, returns, scale, critical_mass, spillover
+        As in :func:`allocate_budget`.
+
+    Returns
+    -------
+    float
+        The growth-maximising share :math:`s^*` in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        As :func:`allocate_budget`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series({"C": 2.0, "P": 1.0}); n = pd.Series({"C": 1.0, "P": 1.0})
+    >>> s = growth_maximising_share(y, n, "C", returns={"central": 1.0, "peripheral": 1.0},
+    ...                             scale={"central": 1.0, "peripheral": 0.5})
+    >>> round(s, 4)    # closed form: (1/2) * (1 / 0.5) ** (1 / (0.5 - 1)) = 1/8
+    0.125
+    """
+    frame = _regions(income, population, central)
+    par = _returns(budget, returns, scale, critical_mass, spillover)
+    pop = frame.groupby("group")["population"].sum()
+    pop_c, pop_p = float(pop["central"]), float(pop["peripheral"])
+    weight_c = pop_c + par["spillover"] * pop_p
+
+    def total_gain(s):
+        gain_c, gain_p = _group_gains(s, pop_c, pop_p, 1.0, {**par, "spillover": 0.0})
+        return weight_c * gain_c + pop_p * gain_p
+
+    grid = np.linspace(0.0, 1.0, 2001)
+    i = int(np.argmax(total_gain(grid)))
+    lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, len(grid) - 1)]
+    best = optimize.minimize_scalar(lambda s: -float(total_gain(s)), bounds=(lo, hi), method="bounded",
+                                    options={"xatol": 1e-10})
+    return float(best.x) if -best.fun >= total_gain(grid[i]) else float(grid[i])
+
+
+def budget_outcomes(income, population, central, *, budget: float = 0.01, returns: Mapping = None,
+                    scale: Mapping = None, critical_mass: Mapping = None, spillover: float = 0.0) -> pd.Series:
+    """What the frontier says about a budget, in a few numbers (for sweeps and sensitivity analysis).
+
+    Parameters
+    ----------
+    income, population, central, budget, returns, scale, critical_mass, spillover
+        As in :func:`allocate_budget`.
+
+    Returns
+    -------
+    pandas.Series
+        ``best_share`` (:func:`growth_maximising_share`), ``growth_best`` and
+        ``growth_zero`` (growth in % of total income at the best share and
+        with nothing for the periphery), ``win_win`` (their difference,
+        percentage points: positive when giving the periphery something
+        raises growth), ``theil_change_best`` and ``theil_change_zero`` (%
+        change of the Theil index), and ``tradeoff`` (1.0 if giving
+        everything to the centre is efficient, i.e. not beaten on both
+        growth and equality; else 0.0).
+
+    Raises
+    ------
+    ValueError
+        As :func:`allocate_budget`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series({"C": 2.0, "P": 1.0}); n = pd.Series({"C": 1.0, "P": 1.0})
+    >>> o = budget_outcomes(y, n, "C", scale={"central": 1.0, "peripheral": 0.5})
+    >>> bool(o["win_win"] > 0), float(o["tradeoff"])
+    (True, 0.0)
+    """
+    kwargs = dict(budget=budget, returns=returns, scale=scale, critical_mass=critical_mass, spillover=spillover)
+    best = growth_maximising_share(income, population, central, **kwargs)
+    f = growth_equalisation_frontier(income, population, central, shares=[0.0, best], **kwargs)
+    return pd.Series(
+        {
+            "best_share": best,
+            "growth_best": f["growth"].iloc[1],
+            "growth_zero": f["growth"].iloc[0],
+            "win_win": f["growth"].iloc[1] - f["growth"].iloc[0],
+            "theil_change_best": f["theil_change"].iloc[1],
+            "theil_change_zero": f["theil_change"].iloc[0],
+            "tradeoff": float(f["efficient"].iloc[0]),
+        },
+        dtype=float,
+    )
+
+
+def budget_scenario(
+    *,
+    income,
+    population,
+    central,
+    theta_central: float = 1.2,
+    theta_peripheral: float = 1.0,
+    gamma_central: float = 1.3,
+    gamma_peripheral: float = 0.7,
+    critical_mass: float = 0.0,
+    spillover: float = 0.0,
+    budget: float = 0.01,
+    seed=None,
+) -> pd.Series:
+    """:func:`budget_outcomes` with every free parameter as a plain number (for sweeps and sensitivity).
+
+    Parameters
+    ----------
+    income, population, central
+        As in :func:`allocate_budget`.
+    theta_central, theta_peripheral, gamma_central, gamma_peripheral : float
+        :math:`\\theta_g` and :math:`\\gamma_g`.
+    critical_mass : float, default 0.0
+        :math:`\\kappa_P` of an S-shaped peripheral curve; 0 keeps the power curve.
+    spillover, budget : float
+        As in :func:`allocate_budget`.
+    seed : ignored
+        The model is deterministic; accepted so that
+        :func:`~regional_clusters.models.sweep.sweep` and
+        :func:`~regional_clusters.models.sensitivity.sensitivity` can call it.
+
+    Returns
+    -------
+    pandas.Series
+        As :func:`budget_outcomes`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`allocate_budget`, or for a negative ``critical_mass``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series({"C": 2.0, "P": 1.0}); n = pd.Series({"C": 1.0, "P": 1.0})
+    >>> o = budget_scenario(income=y, population=n, central="C", gamma_central=1.0, gamma_peripheral=0.5,
+    ...                     theta_central=1.0)
+    >>> round(float(o["best_share"]), 4)
+    0.125
+    """
+    kappa = check_nonnegative("critical_mass", critical_mass)
+    return budget_outcomes(
+        income,
+        population,
+        central,
+        budget=budget,
+        returns={"central": theta_central, "peripheral": theta_peripheral},
+        scale={"central": gamma_central, "peripheral": gamma_peripheral},
+        critical_mass={"peripheral": kappa} if kappa > 0 else None,
+        spillover=spillover,
+    )
+
+
+def bavarian_districts(year: int = 2018) -> pd.DataFrame:
+    """Bavaria's seven governmental districts (NUTS 2): GDP per head, population, centre.
+
+    Upper Bavaria (DE21, with Munich) is the central region, the other six
+    the periphery, as in the growth-and-equalisation chapter.
+
+    Parameters
+    ----------
+    year : int, default 2018
+        Year of the Eurostat regional accounts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``region`` (NUTS code): ``income`` (GDP per head, euro at
+        current prices), ``population`` and ``central`` (bool).
+
+    Raises
+    ------
+    ValueError
+        If a district lacks GDP or population in ``year``.
+
+    References
+    ----------
+    Eurostat, regional economic accounts (tables nama_10r_2gdp, demo_r_pjanaggr3).
+
+    Examples
+    --------
+    >>> d = bavarian_districts(2018)
+    >>> d.index.tolist()[:2], int(d["central"].sum())
+    (['DE21', 'DE22'], 1)
+    """
+    from regional_clusters.data import load_eurostat_nuts2
+
+    codes = [f"DE2{i}" for i in range(1, 8)]
+    nuts = load_eurostat_nuts2(level=2)
+    rows = nuts[nuts["geo"].isin(codes) & (nuts["year"] == year)]
+    wide = rows.pivot_table(index="geo", columns="indicator", values="value", aggfunc="first")
+    for label in ("gdp", "population"):
+        missing = [c for c in codes if c not in wide.index or label not in wide or pd.isna(wide.loc[c, label])]
+        if missing:
+            raise ValueError(f"no {label} for district {missing[0]!r} in {year}")
+    out = pd.DataFrame(
+        {
+            "income": wide.loc[codes, "gdp"] * 1e6 / wide.loc[codes, "population"],
+            "population": wide.loc[codes, "population"].astype(float),
+            "central": [c == "DE21" for c in codes],
+        },
+        index=pd.Index(codes, name="region"),
+    )
     return out
