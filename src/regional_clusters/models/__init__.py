@@ -24,9 +24,9 @@ effects, Sobol indices).
 """
 
 from ._common import ModelResult, structured_network
-from .sweep import evaluate_runs, run_seeds, summarise_runs, sweep
+from .sweep import evaluate_runs, paired_difference, run_seeds, summarise_runs, sweep
 from .sensitivity import SensitivityResult, sensitivity, sensitivity_figure, sensitivity_frame
-from .coopetition import coopetition_equilibrium, coopetition_regimes, simulate_coopetition
+from .coopetition import RIVALRY, coopetition_closed_form, coopetition_equilibrium, coopetition_regimes, relation_matrices, simulate_coopetition
 from .club_goods import simulate_club_good
 from .trust import STRATEGIES, simulate_trust
 from .learning import initial_knowledge, simulate_learning
@@ -37,6 +37,7 @@ __all__ = [
     "structured_network",
     "sweep",
     "summarise_runs",
+    "paired_difference",
     "evaluate_runs",
     "run_seeds",
     "SensitivityResult",
@@ -45,6 +46,9 @@ __all__ = [
     "sensitivity_figure",
     "simulate_coopetition",
     "coopetition_equilibrium",
+    "coopetition_closed_form",
+    "relation_matrices",
+    "RIVALRY",
     "coopetition_regimes",
     "simulate_club_good",
     "STRATEGIES",
