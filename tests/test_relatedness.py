@@ -103,3 +103,105 @@ def test_conventions_and_bad_input():
     neg.loc["c1", "p2"] = -1
     with pytest.raises(ValueError, match="'c1'.*'p2'"):
         rl.proximity(neg)
+
+
+# --- the wider relatedness family ----------------------------------------------
+
+
+def _econgeo_relatedness(m, method):
+    """EconGeo's relatedness(co.occurrence(...), method), transcribed cell by cell."""
+    c = (m.T @ m).astype(float)
+    np.fill_diagonal(c, 0)
+    s = c.sum(axis=0)
+    t = c.sum()
+    n = len(s)
+    out = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            si, sj = s[j], s[i]  # EconGeo: si varies by column, sj by row
+            if method == "probability":
+                out[i, j] = c[i, j] / (((si / t) * (sj / (t - si)) + (sj / t) * (si / (t - sj))) * (t / 2))
+            elif method == "association":
+                out[i, j] = (c[i, j] / t) / ((si / t) * (sj / t))
+            elif method == "cosine":
+                out[i, j] = c[i, j] / np.sqrt(si * sj)
+            else:
+                out[i, j] = c[i, j] / (si + sj - c[i, j])
+    return out
+
+
+@pytest.mark.parametrize("method", ["probability", "association", "cosine", "jaccard"])
+def test_cooccurrence_relatedness_matches_econgeo_formulas(method):
+    M = rl.presence(_random_counts(3, (40, 9)))
+    got = rl.cooccurrence_relatedness(M, method=method).to_numpy()
+    assert got == pytest.approx(_econgeo_relatedness(M.to_numpy(), method), rel=1e-12)
+    assert np.allclose(got, got.T)
+
+
+def test_zscore_relatedness_is_the_hypergeometric_z():
+    from scipy.stats import hypergeom
+
+    M = rl.presence(_random_counts(5, (25, 6)))
+    m = M.to_numpy()
+    z = rl.cooccurrence_relatedness(M, method="zscore").to_numpy()
+    n, k = m.shape[0], m.sum(axis=0)
+    for i, j in [(0, 1), (2, 5), (3, 4)]:
+        dist = hypergeom(n, k[i], k[j])  # regions with j drawn from n, k_i of which hold i
+        expected = ((m[:, i] * m[:, j]).sum() - dist.mean()) / dist.std()
+        assert z[i, j] == pytest.approx(expected, rel=1e-10)
+
+
+def test_relatedness_family_matches_py_ecomplexity():
+    """Density, COI, COG, asymmetric and continuous proximity against py-ecomplexity on the same table."""
+    ecx = pytest.importorskip("ecomplexity")
+    from ecomplexity.calc_proximity import calc_continuous_proximity, calc_discrete_proximity
+
+    X = _random_counts(11, (60, 15))
+    X.index = [f"r{i}" for i in range(len(X))]
+    long = X.stack().rename("val").rename_axis(["loc", "prod"]).reset_index().assign(time=2020)
+    with np.errstate(all="ignore"):
+        ref = ecx.ecomplexity(long, {"time": "time", "loc": "loc", "prod": "prod", "val": "val"}, verbose=False)
+    ref = ref.set_index(["loc", "prod"])
+    M = rl.presence(X)
+    phi = rl.proximity(M, given=True)
+    dens = rl.relatedness_density(M, phi).stack()
+    assert dens.to_numpy() == pytest.approx(ref["density"].reindex(dens.index).to_numpy(), abs=1e-10)
+
+    eci, pci = rl.economic_complexity(M, normalise="none")
+    coi, cog, dist = rl.complexity_outlook(M, phi, pci)
+    ref_coi = ref["coi"].groupby(level="loc").first().reindex(M.index)
+    assert ((coi - coi.mean()) / coi.std(ddof=0)).to_numpy() == pytest.approx(ref_coi.to_numpy(), abs=1e-8)
+    ref_cog = ref["cog"].reindex(cog.stack().index).to_numpy()
+    assert (cog.stack() / eci.std(ddof=0)).to_numpy() == pytest.approx(ref_cog, abs=1e-8)
+    assert (dist + rl.relatedness_density(M, phi)).to_numpy() == pytest.approx(1.0)
+
+    m = M.to_numpy()
+    asym = calc_discrete_proximity(m, m.sum(axis=0), asymmetric=True)
+    assert rl.asymmetric_proximity(M).to_numpy() == pytest.approx(asym, rel=1e-12)
+    rca = rl.location_quotient(X).to_numpy()
+    cont = calc_continuous_proximity(rca, m.sum(axis=0))
+    assert rl.continuous_proximity(X).to_numpy() == pytest.approx(cont, rel=1e-12)
+
+
+def test_rpop_portfolio_and_neighbour_density_by_hand():
+    X = pd.DataFrame({"a": [10, 30, 60], "b": [5, 5, 0]}, index=["r1", "r2", "r3"])
+    pop = pd.Series({"r1": 100, "r2": 100, "r3": 200})
+    # per head over the whole: a 100/400 = 0.25; r1 0.1 -> 0.4, r2 0.3 -> 1.2, r3 0.3 -> 1.2
+    assert rl.rpop(X, pop)["a"].to_numpy() == pytest.approx([0.4, 1.2, 1.2])
+    with pytest.raises(ValueError, match="region 'r3'"):
+        rl.rpop(X, pop.drop("r3"))
+    with pytest.raises(ValueError, match="positive"):
+        rl.rpop(X, pop * 0)
+    M = pd.DataFrame({"a": [1, 1, 0], "b": [1, 0, 0], "c": [0, 1, 1]})
+    phi = rl.proximity(M, given=True)
+    # k = number of industries - 1 keeps every neighbour: same as the density without the diagonal
+    full = rl.nearest_neighbour_density(M, phi, k=2)
+    assert full.to_numpy() == pytest.approx(rl.relatedness_density(M, rl.proximity(M, given=True, diagonal=0)).to_numpy())
+    with pytest.raises(ValueError, match="k must be"):
+        rl.nearest_neighbour_density(M, phi, k=3)
+    with pytest.raises(ValueError, match="method must be"):
+        rl.cooccurrence_relatedness(M, method="pmi")
+    with pytest.raises(ValueError, match="pci has no value for industry 'c'"):
+        rl.complexity_outlook(M, phi, pd.Series({"a": 1.0, "b": 0.0}))
