@@ -289,8 +289,11 @@ def load_kecskemet_waves() -> ClusterWaves:
         ``graphs[2012]`` has 223 ties, ``graphs[2015]`` 181 (the source's
         README says 118; the matrix holds 181). ``present``: firm x year.
         ``firms``: ``years_in_industry``, ``employees``, ``export_share``,
-        ``extra_regional_ties``, ``foreign_owned`` (as in the replication
-        files: one value per firm, not per wave) and ``core_2012``,
+        ``extra_regional_ties``, ``foreign_owned`` (one value per firm, not
+        per wave; the source labels them 2012, yet every firm's years in
+        industry are three more than in the 26-firm file of
+        :func:`load_kecskemet_2012`, and other attributes differ too, so the
+        two files were not measured at the same date) and ``core_2012``,
         ``core_2015`` (membership of the core of a core-periphery partition,
         as coded by the source).
 
