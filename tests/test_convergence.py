@@ -236,3 +236,65 @@ def test_gini_matches_pairwise_definition(values, weights):
     pairwise = (w[:, None] * w[None, :] * np.abs(y[:, None] - y[None, :])).sum() / (2 * w.sum() ** 2 * (w @ y / w.sum()))
     idx = [f"r{i}" for i in range(len(y))]
     assert gini(pd.Series(y, index=idx), weights=pd.Series(w, index=idx)) == pytest.approx(pairwise, rel=1e-9, abs=1e-12)
+
+
+# --- Atkinson, Williamson and the sigma-convergence test ------------------------
+
+
+def test_atkinson_matches_pysal_inequality_and_replication():
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.convergence import atkinson
+
+    ineq = pytest.importorskip("inequality")
+    y = pd.Series(np.random.default_rng(1).lognormal(0, 0.6, size=40))
+    for eps in (0.0, 0.5, 1.0, 2.0):
+        assert atkinson(y, epsilon=eps) == pytest.approx(ineq.atkinson.atkinson(y.to_numpy(), eps), abs=1e-12)
+    # integer weights are the same as repeating regions
+    w = pd.Series(np.arange(1, 41), index=y.index)
+    repeated = pd.Series(np.repeat(y.to_numpy(), w.to_numpy()))
+    assert atkinson(y, epsilon=1.5, weights=w) == pytest.approx(atkinson(repeated, epsilon=1.5), rel=1e-12)
+    with pytest.raises(ValueError, match="epsilon"):
+        atkinson(y, epsilon=-1)
+    with pytest.raises(ValueError, match="zero value"):
+        atkinson(pd.Series([0.0, 1.0]), epsilon=1)
+
+
+def test_williamson_by_hand_and_by_year():
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.convergence import williamson
+
+    # population 3:1, values 1 and 5: mean 2, variance (3*1 + 1*9)/4 = 3
+    y = pd.Series({"a": 1.0, "b": 5.0})
+    pop = pd.Series({"a": 3, "b": 1})
+    assert williamson(y, pop) == pytest.approx(3 ** 0.5 / 2)
+    table = pd.DataFrame({2000: y, 2010: y * 2})
+    assert williamson(table, pop).to_numpy() == pytest.approx([3 ** 0.5 / 2] * 2)
+    with pytest.raises(ValueError, match="year"):
+        williamson(table, pd.DataFrame({2000: pop}))
+
+
+def test_sigma_test_equals_morgans_variance_ratio_form():
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.convergence import sigma_convergence_test
+
+    rng = np.random.default_rng(3)
+    a = rng.normal(0, 0.5, 60)
+    b = 0.6 * a + rng.normal(0, 0.2, 60)
+    Y = pd.DataFrame({1995: np.exp(a), 2020: np.exp(b)})
+    res = sigma_convergence_test(Y, 1995, 2020)
+    n, F, rho = 60, np.var(a, ddof=1) / np.var(b, ddof=1), np.corrcoef(a, b)[0, 1]
+    t_morgan = (F - 1) * np.sqrt(n - 2) / (2 * np.sqrt(F * (1 - rho ** 2)))
+    assert res["t"] == pytest.approx(t_morgan, rel=1e-10)
+    assert res["ratio"] < 1 and res["p"] < 0.001
+    same = sigma_convergence_test(pd.DataFrame({1: np.exp(a), 2: np.exp(a[::-1])}), 1, 2)
+    assert same["t"] == pytest.approx(0, abs=1e-8) and same["p"] == pytest.approx(1)
+    with pytest.raises(ValueError, match="year 1999"):
+        sigma_convergence_test(Y, 1995, 1999)

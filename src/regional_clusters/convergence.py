@@ -24,6 +24,9 @@ __all__ = [
     "BetaConvergence",
     "beta_convergence",
     "sigma_convergence",
+    "sigma_convergence_test",
+    "atkinson",
+    "williamson",
     "theil",
     "theil_decomposition",
     "gini",
@@ -674,3 +677,209 @@ def group_means(Y, groups, *, weights=None, name: str = "Y") -> pd.DataFrame:
     out.index.name = Y.columns.name or "year"
     out.columns.name = "group"
     return out
+
+
+# ---------------------------------------------------------------------------
+# Atkinson and Williamson indices; a test of sigma convergence
+# ---------------------------------------------------------------------------
+
+
+def atkinson(x, *, epsilon: float = 0.5, weights=None, name: str = "x"):
+    r"""Atkinson index of regional values.
+
+    .. math::
+
+        A_\varepsilon = 1 - \frac{1}{\bar y}\Big(\sum_i w_i\, y_i^{1-\varepsilon}\Big)^{1/(1-\varepsilon)},
+        \qquad A_1 = 1 - \frac{\exp(\sum_i w_i \ln y_i)}{\bar y},
+
+    with weights summing to one (equal by default) and :math:`\bar y` the
+    weighted mean. It is the share of the mean that could be given up if
+    the values were equal, for the inequality aversion :math:`\varepsilon`:
+    larger :math:`\varepsilon` weighs the poorest regions more.
+
+    Parameters
+    ----------
+    x : pandas.Series or pandas.DataFrame
+        Positive values by region (non-negative for :math:`\varepsilon < 1`),
+        or a region x year table.
+    epsilon : float, default 0.5
+        Inequality aversion, at least 0.
+    weights : pandas.Series, optional
+        Positive weights by region (e.g. population).
+    name : str
+        Name of ``x`` in error messages.
+
+    Returns
+    -------
+    float or pandas.Series
+        The index (a Series by year for a table).
+
+    Raises
+    ------
+    ValueError
+        Negative ``epsilon``; missing or negative values; a zero value with
+        :math:`\varepsilon \ge 1`; a missing weight.
+
+    References
+    ----------
+    Atkinson, A. B. (1970). On the measurement of inequality. Journal of
+    Economic Theory 2(3), 244-263.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> round(atkinson(pd.Series([1.0, 4.0]), epsilon=1), 4)
+    0.2
+    """
+    if not np.isfinite(epsilon) or epsilon < 0:
+        raise ValueError(f"epsilon must be a non-negative number, got {epsilon!r}")
+
+    def one(values: np.ndarray, w: np.ndarray) -> float:
+        if epsilon >= 1 and (values <= 0).any():
+            raise ValueError(f"{name} has a zero value: the Atkinson index with epsilon >= 1 needs positive values")
+        mean = w @ values
+        if epsilon == 1:
+            return float(1 - np.exp(w @ np.log(values)) / mean)
+        return float(1 - (w @ values ** (1 - epsilon)) ** (1 / (1 - epsilon)) / mean)
+
+    if isinstance(x, pd.DataFrame):
+        X = _panel(x, name, positive=False)
+        w = _weights(weights, X.index).to_numpy()
+        w = w / w.sum()
+        out = pd.Series([one(X[c].to_numpy(float), w) for c in X.columns], index=X.columns, name="atkinson")
+        out.index.name = X.columns.name or "year"
+        return out
+    s = _series(x, name)
+    w = _weights(weights, s.index).to_numpy()
+    return one(s.to_numpy(float), w / w.sum())
+
+
+def williamson(x, population, *, name: str = "x"):
+    r"""Williamson's population-weighted coefficient of variation.
+
+    .. math:: V_w = \frac{1}{\bar y}\sqrt{\sum_i \frac{p_i}{P}(y_i - \bar y)^2},
+              \qquad \bar y = \sum_i \frac{p_i}{P} y_i
+
+    for values per head :math:`y_i` (e.g. GDP per inhabitant) and population
+    :math:`p_i`: the dispersion a resident, not a region, experiences.
+
+    Parameters
+    ----------
+    x : pandas.Series or pandas.DataFrame
+        Values per head by region, or a region x year table.
+    population : pandas.Series or pandas.DataFrame
+        Population by region (for a table: one column per year of ``x``, or
+        a Series used for every year).
+    name : str
+        Name of ``x`` in error messages.
+
+    Returns
+    -------
+    float or pandas.Series
+
+    Raises
+    ------
+    ValueError
+        Missing or negative values, a region without population, or years
+        of ``x`` missing in ``population``.
+
+    References
+    ----------
+    Williamson, J. G. (1965). Regional inequality and the process of national
+    development: a description of the patterns. Economic Development and
+    Cultural Change 13(4, Part 2), 1-84.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> round(williamson(pd.Series({"a": 1.0, "b": 3.0}), pd.Series({"a": 1, "b": 1})), 4)
+    0.5
+    """
+    def one(values: np.ndarray, pop: np.ndarray) -> float:
+        w = pop / pop.sum()
+        mean = w @ values
+        return float(np.sqrt(w @ (values - mean) ** 2) / mean)
+
+    if isinstance(x, pd.DataFrame):
+        X = _panel(x, name, positive=False)
+        if isinstance(population, pd.DataFrame):
+            missing = X.columns.difference(population.columns)
+            if len(missing):
+                raise ValueError(f"population has no column for year {_label(missing[0])!r}")
+            pops = {c: _weights(population[c], X.index, "population").to_numpy() for c in X.columns}
+        else:
+            p = _weights(population, X.index, "population").to_numpy()
+            pops = {c: p for c in X.columns}
+        out = pd.Series([one(X[c].to_numpy(float), pops[c]) for c in X.columns], index=X.columns, name="williamson")
+        out.index.name = X.columns.name or "year"
+        return out
+    s = _series(x, name)
+    return one(s.to_numpy(float), _weights(population, s.index, "population").to_numpy())
+
+
+def sigma_convergence_test(Y, start, end, *, name: str = "Y") -> pd.Series:
+    r"""Test whether the dispersion of log values fell between two years.
+
+    The variances of :math:`\ln y` in the two years come from the same
+    regions, so they are not independent and an F test does not apply. The
+    Pitman-Morgan test uses that :math:`\mathrm{Var}(a) = \mathrm{Var}(b)`
+    exactly when :math:`\mathrm{Cov}(a + b, a - b) = 0`: with :math:`r` the
+    correlation of :math:`a + b` and :math:`a - b` over :math:`n` regions,
+    :math:`t = r\sqrt{(n-2)/(1-r^2)}` has a t distribution with
+    :math:`n - 2` degrees of freedom under equal variances (for jointly
+    normal log values). The p-value is two-sided.
+
+    Parameters
+    ----------
+    Y : pandas.DataFrame
+        Region x year table of positive values.
+    start, end
+        The two years (columns of ``Y``).
+    name : str
+        Name of ``Y`` in error messages.
+
+    Returns
+    -------
+    pandas.Series
+        ``sd_start``, ``sd_end`` (standard deviations of log values, sample
+        formula), ``ratio`` (end / start), ``t``, ``df``, ``p`` and
+        ``regions``.
+
+    Raises
+    ------
+    ValueError
+        A year not in ``Y``, fewer than 4 regions, or bad values.
+
+    References
+    ----------
+    Pitman, E. J. G. (1939). A note on normal correlation. Biometrika
+    31(1/2), 9-12.
+    Morgan, W. A. (1939). A test for the significance of the difference
+    between the two variances in a sample from a normal bivariate
+    population. Biometrika 31(1/2), 13-19.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> Y = pd.DataFrame({2000: [1.0, 2.0, 4.0, 8.0, 16.0], 2010: [2.0, 3.0, 4.0, 6.0, 8.0]})
+    >>> res = sigma_convergence_test(Y, 2000, 2010)
+    >>> bool(res["ratio"] < 1 and res["p"] < 0.05)
+    True
+    """
+    Y = _panel(Y, name, positive=True)
+    for year in (start, end):
+        if year not in Y.columns:
+            raise ValueError(f"year {_label(year)!r} is not a column of {name}")
+    n = len(Y)
+    if n < 4:
+        raise ValueError(f"the test needs at least 4 regions, {name} has {n}")
+    a, b = np.log(Y[start].to_numpy()), np.log(Y[end].to_numpy())
+    r = float(np.corrcoef(a + b, a - b)[0, 1])
+    r = float(np.clip(r, -1 + 1e-15, 1 - 1e-15))
+    t = r * np.sqrt((n - 2) / (1 - r * r))
+    from scipy import stats
+
+    p = float(2 * stats.t.sf(abs(t), n - 2))
+    sd_a, sd_b = float(np.std(a, ddof=1)), float(np.std(b, ddof=1))
+    return pd.Series({"sd_start": sd_a, "sd_end": sd_b, "ratio": sd_b / sd_a, "t": float(t),
+                      "df": n - 2, "p": p, "regions": n}, name=f"{_label(start)}-{_label(end)}")

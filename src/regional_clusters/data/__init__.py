@@ -34,6 +34,25 @@ from .networks import (
     load_lazega_partners,
     read_matrix_csv,
 )
+from .germany import (
+    INKAR_INDICATORS,
+    KREIS_VINTAGE,
+    check_kreis_codes,
+    harmonise_kreis_codes,
+    inkar_indicator,
+    kreis_crosswalk,
+    kreis_geodataframe,
+    load_inkar,
+    load_inkar_aggregates,
+    load_inkar_europa,
+    load_kreis_boundaries,
+    load_kreise,
+    load_laender_boundaries,
+    load_nuts_boundaries,
+    load_reat_gdp,
+    load_regionalstatistik,
+    regionalstatistik_population,
+)
 from .registry import SOURCES, Source, get_source
 from .wide import to_wide
 
@@ -43,6 +62,10 @@ __all__ = [
     "load_cluster_links", "load_cluster_mapping", "load_eurostat_nuts2", "load_h2020",
     "load_mexico_states", "load_multiplex", "load_subclusters", "load_us_state_incomes",
     "load_uspto_patents", "read_mpx", "SOURCES", "Source", "get_source", "to_wide",
+    "INKAR_INDICATORS", "KREIS_VINTAGE", "check_kreis_codes", "harmonise_kreis_codes", "inkar_indicator",
+    "kreis_crosswalk", "kreis_geodataframe", "load_inkar", "load_inkar_aggregates", "load_inkar_europa",
+    "load_kreis_boundaries", "load_kreise", "load_laender_boundaries", "load_nuts_boundaries", "load_reat_gdp",
+    "load_regionalstatistik", "regionalstatistik_population",
     "EMON_PUBLIC", "ClusterNetwork", "ClusterWaves", "load_emon", "load_kecskemet_2012", "load_kecskemet_waves",
     "load_krackhardt", "load_lazega", "load_lazega_partners", "read_matrix_csv",
 ]
