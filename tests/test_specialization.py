@@ -250,3 +250,37 @@ def test_bounds(a):
     lq = sp.location_quotient(X)
     w = a.sum(axis=0) / a.sum()
     assert (lq.to_numpy() @ w) == pytest.approx(np.ones(n_reg))
+
+
+def test_esteban_marquillas_splits_the_regional_share():
+    rng = np.random.default_rng(8)
+    X0 = pd.DataFrame(rng.integers(1, 50, size=(6, 4)), columns=list("abcd"))
+    X1 = pd.DataFrame(rng.integers(1, 50, size=(6, 4)), columns=list("abcd"))
+    em = sp.esteban_marquillas(X0, X1)
+    dunn = sp.shift_share(X0, X1)
+    assert (em["competitive_effect"] + em["allocation_effect"]).to_numpy() == pytest.approx(dunn["regional_share"].to_numpy())
+    parts = em.drop(columns="change").sum(axis=1)
+    assert parts.to_numpy() == pytest.approx(em["change"].to_numpy())
+    # a region with exactly the national structure has no allocation effect:
+    # region 0 is the sum of the others, so its shares are the national ones
+    X0b = X0.copy()
+    X0b.loc[0] = X0.loc[1:].sum(axis=0)
+    assert sp.esteban_marquillas(X0b, X1).loc[0, "allocation_effect"] == pytest.approx(0, abs=1e-9)
+    assert sp.esteban_marquillas(X0b, X1).loc[1:, "allocation_effect"].abs().max() > 0
+    with pytest.raises(ValueError, match="region 0, industry 'a' is zero at the start"):
+        sp.esteban_marquillas(X0.assign(a=[0, 1, 1, 1, 1, 1]), X1)
+
+
+def test_dynamic_shift_share_sums_yearly_decompositions():
+    rng = np.random.default_rng(9)
+    tables = {y: pd.DataFrame(rng.integers(1, 40, size=(5, 3)), columns=list("xyz")) for y in (2015, 2016, 2017)}
+    dyn = sp.dynamic_shift_share(tables)
+    expected = sp.shift_share(tables[2015], tables[2016]) + sp.shift_share(tables[2016], tables[2017])
+    assert dyn.to_numpy() == pytest.approx(expected.to_numpy())
+    assert dyn["change"].to_numpy() == pytest.approx((tables[2017].sum(axis=1) - tables[2015].sum(axis=1)).to_numpy())
+    two = sp.dynamic_shift_share({2015: tables[2015], 2017: tables[2017]})
+    assert two.to_numpy() == pytest.approx(sp.shift_share(tables[2015], tables[2017]).to_numpy())
+    with pytest.raises(ValueError, match="at least two years"):
+        sp.dynamic_shift_share({2015: tables[2015]})
+    with pytest.raises(ValueError, match="years 2016 and 2017"):
+        sp.dynamic_shift_share({2015: tables[2015], 2016: tables[2016], 2017: tables[2017].rename(columns={"z": "w"})})

@@ -29,6 +29,8 @@ import pandas as pd
 from ._checks import check_count_matrix
 
 __all__ = [
+    "esteban_marquillas",
+    "dynamic_shift_share",
     "location_quotient",
     "krugman_index",
     "hoover_index",
@@ -651,13 +653,7 @@ def shift_share(X0: pd.DataFrame, X1: pd.DataFrame) -> pd.DataFrame:
     r1            6.67         -1.67             5.0    10.0
     r2            3.33          1.67            -5.0     0.0
     """
-    A = check_count_matrix(X0, name="X0", allow_zero_rows=True)
-    B = check_count_matrix(X1, name="X1", allow_zero_rows=True, allow_zero_columns=True)
-    for what, a, b in (("region", A.index, B.index), ("industry", A.columns, B.columns)):
-        diff = a.symmetric_difference(b)
-        if len(diff):
-            raise ValueError(f"X0 and X1 differ: {what} {diff[0]!r} is in only one of them")
-    B = B.loc[A.index, A.columns]
+    A, B = _aligned_pair(X0, X1)
     x0, x1 = A.to_numpy(), B.to_numpy()
     g = x1.sum() / x0.sum() - 1.0
     gi = x1.sum(axis=0) / x0.sum(axis=0) - 1.0
@@ -752,3 +748,136 @@ def litzenberger_sternberg(
         ig = np.where(b > 0, (x / np.where(b > 0, b, 1.0)) / (xi / bi), np.inf)
         ci = np.where(x > 0, ik * ib / ig, 0.0)
     return pd.DataFrame(ci, index=V.index, columns=V.columns)
+
+
+def _aligned_pair(X0: pd.DataFrame, X1: pd.DataFrame, names=("X0", "X1")) -> tuple[pd.DataFrame, pd.DataFrame]:
+    A = check_count_matrix(X0, name=names[0], allow_zero_rows=True)
+    B = check_count_matrix(X1, name=names[1], allow_zero_rows=True, allow_zero_columns=True)
+    for what, a, b in (("region", A.index, B.index), ("industry", A.columns, B.columns)):
+        diff = a.symmetric_difference(b)
+        if len(diff):
+            raise ValueError(f"{names[0]} and {names[1]} differ: {what} {diff[0]!r} is in only one of them")
+    return A, B.loc[A.index, A.columns]
+
+
+def esteban_marquillas(X0: pd.DataFrame, X1: pd.DataFrame) -> pd.DataFrame:
+    r"""Shift-share with the regional share split into competitive and allocation effects.
+
+    With homothetic employment :math:`\hat x^0_{ri} = x^0_{r\cdot}\, x^0_{\cdot i} / x^0_{\cdot\cdot}`
+    (what region :math:`r` would employ in :math:`i` with the national
+    structure), regional growth :math:`g_{ri} = x^1_{ri}/x^0_{ri} - 1` and
+    national industry growth :math:`g_i`:
+
+    .. math::
+
+        CE_r = \sum_i \hat x^0_{ri} (g_{ri} - g_i), \qquad
+        AE_r = \sum_i (x^0_{ri} - \hat x^0_{ri})(g_{ri} - g_i)
+
+    The competitive effect is free of the region's structure; the allocation
+    effect is positive where a region is specialised in industries in which
+    it grows faster than the nation. :math:`CE + AE` is Dunn's regional
+    share (:func:`shift_share`), so national share, industry mix and the two
+    effects add up to the change.
+
+    Parameters
+    ----------
+    X0, X1 : pandas.DataFrame
+        Region x industry counts at the start and end, same labels.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by region: ``national_share``, ``industry_mix``,
+        ``competitive_effect``, ``allocation_effect``, ``change``.
+
+    Raises
+    ------
+    ValueError
+        Bad counts, different labels, or a cell that is zero at the start
+        and positive at the end (its growth rate, and so both effects, is
+        undefined; the cell is named).
+
+    References
+    ----------
+    Esteban-Marquillas, J. M. (1972). A reinterpretation of shift-share
+    analysis. Regional and Urban Economics 2(3), 249-255.
+
+    Examples
+    --------
+    >>> X0 = pd.DataFrame({"a": [10, 10], "b": [10, 5]}, index=["r1", "r2"])
+    >>> X1 = pd.DataFrame({"a": [20, 10], "b": [10, 10]}, index=["r1", "r2"])
+    >>> esteban_marquillas(X0, X1).round(3)
+        national_share  industry_mix  competitive_effect  allocation_effect  change
+    r1           8.571        -0.238               2.857             -1.190    10.0
+    r2           6.429         0.238               0.000             -1.667     5.0
+    """
+    A, B = _aligned_pair(X0, X1)
+    x0, x1 = A.to_numpy(float), B.to_numpy(float)
+    born = np.argwhere((x0 == 0) & (x1 > 0))
+    if len(born):
+        r, i = born[0]
+        raise ValueError(f"region {A.index[r]!r}, industry {A.columns[i]!r} is zero at the start and positive "
+                         "at the end: its growth rate is undefined")
+    base = shift_share(A, B)
+    gi = x1.sum(axis=0) / x0.sum(axis=0) - 1.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gri = np.where(x0 > 0, x1 / x0 - 1.0, 0.0)
+    homothetic = x0.sum(axis=1, keepdims=True) * x0.sum(axis=0, keepdims=True) / x0.sum()
+    ce = (homothetic * (gri - gi)).sum(axis=1)
+    ae = ((x0 - homothetic) * (gri - gi)).sum(axis=1)
+    return pd.DataFrame({"national_share": base["national_share"], "industry_mix": base["industry_mix"],
+                         "competitive_effect": ce, "allocation_effect": ae, "change": base["change"]},
+                        index=A.index)
+
+
+def dynamic_shift_share(tables) -> pd.DataFrame:
+    r"""Dynamic shift-share: Dunn's decomposition year by year, summed.
+
+    A single decomposition over a long period holds the industry mix at the
+    start; the dynamic version recomputes it for every pair of consecutive
+    years and adds the components, so structural change within the period is
+    credited to the year it happens (Barff and Knight 1988).
+
+    Parameters
+    ----------
+    tables : mapping of year to pandas.DataFrame
+        Region x industry counts for at least two years, all with the same
+        labels.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by region: ``national_share``, ``industry_mix``,
+        ``regional_share`` and ``change`` summed over the consecutive pairs
+        (``change`` is the change from the first to the last year).
+
+    Raises
+    ------
+    ValueError
+        Fewer than two years, or tables with different labels (the years
+        are named).
+
+    References
+    ----------
+    Barff, R. A. and Knight, P. L. (1988). Dynamic shift-share analysis.
+    Growth and Change 19(2), 1-10.
+
+    Examples
+    --------
+    >>> X = {2000: pd.DataFrame({"a": [10, 10], "b": [10, 0]}, index=["r1", "r2"]),
+    ...      2001: pd.DataFrame({"a": [15, 10], "b": [10, 0]}, index=["r1", "r2"]),
+    ...      2002: pd.DataFrame({"a": [20, 10], "b": [10, 0]}, index=["r1", "r2"])}
+    >>> dynamic_shift_share(X)["change"].tolist()
+    [10.0, 0.0]
+    """
+    years = sorted(tables)
+    if len(years) < 2:
+        raise ValueError(f"dynamic_shift_share needs at least two years, got {years}")
+    total = None
+    for before, after in zip(years[:-1], years[1:]):
+        try:
+            part = shift_share(tables[before], tables[after])
+        except ValueError as err:
+            raise ValueError(f"years {before} and {after}: {err}") from None
+        total = part if total is None else total.add(part.loc[total.index])
+    return total
