@@ -333,7 +333,8 @@ def foci_tie_probabilities(
             open_part = no_tie(meeting_places, o1, o2)
             between += w * (1 - open_part)
             within += w * (1 - open_part * no_tie(foci_per_group, m - o1, m - o2))
-    return pd.Series({"within": within, "between": between}, dtype=float)
+    # sums of hypergeometric probabilities are 1 only up to rounding
+    return pd.Series({"within": within, "between": between}, dtype=float).clip(0.0, 1.0).where(lambda x: x > 1e-14, 0.0)
 
 
 def expected_foci_mixing(groups, **params) -> pd.Series:
