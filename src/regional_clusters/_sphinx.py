@@ -10,9 +10,15 @@
   writes to ``_sources/`` and that is published with the site on the
   ``gh-pages`` branch: Colab opens notebooks from GitHub, but not MyST
   markdown files.
+- Serves MathJax from the built site: the MathJax 3 bundle pinned on PyPI as
+  ``sphinx-mathjax-offline`` (in the ``book`` extra and the lock file) is
+  copied to ``_static/mathjax`` and ``mathjax_path`` points at it, so a reader
+  without network still sees typeset formulas and no CDN is contacted.
 - Removes duplicated inline scripts: sphinx-thebe registers its configuration
   script again whenever documents are re-read, and the second ``const``
-  declaration is a JavaScript error in the browser.
+  declaration is a JavaScript error in the browser. The page's script list is
+  edited in place: it is the builder's own list, to which the math extension
+  adds MathJax later in the same event; replacing the list would drop it.
 """
 
 from __future__ import annotations
@@ -55,7 +61,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
         if key not in seen:
             seen.add(key)
             unique.append(script)
-    context["script_files"] = unique
+    scripts[:] = unique  # in place: see the module docstring
 
 
 _COLAB_MD = re.compile(r"^(https://colab\.research\.google\.com/github/[^/]+/[^/]+)/blob/[^/]+/(.+)\.md$")
@@ -86,6 +92,39 @@ def _copy_plotly(app, exception):
     shutil.copyfile(bundle, target)
 
 
+MATHJAX_PATH = "mathjax/tex-chtml.js"
+# MathJax's combined components other than the one loaded, and its node build:
+# not needed in a browser, and 14 MB the site would otherwise carry.
+_MATHJAX_UNUSED = ("tex-mml-*.js", "tex-svg*.js", "tex-chtml-full*.js", "mml-*.js", "node-main.js", "latest.js")
+
+
+def _mathjax_source() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("sphinx-mathjax-offline")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "the MathJax bundle is missing: install the book dependencies "
+            "(pip install -r requirements.lock, or the package's 'book' extra)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax"
+
+
+def _use_local_mathjax(app, config):
+    if str(config.mathjax_path).startswith(("http://", "https://", "//")):
+        config.mathjax_path = MATHJAX_PATH
+        _mathjax_source()  # fail at the start of the build, not after it
+
+
+def _copy_mathjax(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / "mathjax"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(_mathjax_source(), target, ignore=shutil.ignore_patterns(*_MATHJAX_UNUSED, "__pycache__"))
+
+
 def setup(app):
     _patch_glue_formatting()
     app.add_js_file("plotly.min.js", priority=100)
@@ -94,4 +133,6 @@ def setup(app):
     # after sphinx-book-theme has added its launch buttons (priority 501)
     app.connect("html-page-context", _fix_launch_buttons, priority=600)
     app.connect("build-finished", _copy_plotly)
+    app.connect("config-inited", _use_local_mathjax)
+    app.connect("build-finished", _copy_mathjax)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
