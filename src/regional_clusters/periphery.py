@@ -1,0 +1,525 @@
+"""Where a German district lies on the centre-periphery scale.
+
+Two kinds of measure:
+
+- **the settlement-structure Kreistyp** of the BBSR (siedlungsstruktureller
+  Kreistyp), *reconstructed* here from its published rule, because no
+  mirrored file lists the type of each Kreis. The rule works on Kreisregionen
+  (kreisfreie Städte under 100,000 inhabitants are merged with the
+  surrounding Landkreis):
+
+  1. kreisfreie Großstadt: a kreisfreie Stadt of at least 100,000
+     inhabitants;
+  2. städtischer Kreis: at least 50 % of the population in Groß- and
+     Mittelstädte and at least 150 inhabitants per km², or at least 150
+     inhabitants per km² without the Groß- and Mittelstädte;
+  3. ländlicher Kreis mit Verdichtungsansätzen: at least 50 % in Groß- and
+     Mittelstädte but under 150 per km², or under 50 % with at least 100 per
+     km² without the Groß- and Mittelstädte;
+  4. dünn besiedelter ländlicher Kreis: under 50 % in Groß- and Mittelstädte
+     and under 100 per km² without them.
+
+  The mirrored data give each Kreis's density but not the population of its
+  towns, so the rule alone narrows most Kreisregionen to two or three
+  candidate types. The remaining choice is *inferred* from the aggregates
+  INKAR publishes per Land and type (population density and GDP per head,
+  1995-2022): an integer programme picks, Land by Land, the assignment whose
+  aggregates come closest to the published ones. :func:`kreistyp_reconstruction`
+  says for every Kreis how it was decided, and :func:`validate_kreistyp`
+  compares the aggregates of indicators *not* used in the inference.
+
+- **continuous measures** (:func:`periphery_measures`): car travel time to
+  the nearest Oberzentrum (2020), population within 100 km (population
+  potential), rurality (population share in municipalities below 150
+  inhabitants per km²) and density.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from regional_clusters.data.germany import (
+    check_kreis_codes,
+    inkar_indicator,
+    kreis_geodataframe,
+    load_inkar_aggregates,
+    load_kreise,
+    regionalstatistik_population,
+)
+
+__all__ = [
+    "KREISTYP_LABELS",
+    "kreisregionen",
+    "kreis_areas",
+    "kreistyp",
+    "kreistyp_reconstruction",
+    "kreistyp_aggregate",
+    "validate_kreistyp",
+    "periphery_measures",
+]
+
+#: Labels of the four settlement-structure Kreistypen (BBSR), 1 = most central.
+KREISTYP_LABELS = {
+    1: "kreisfreie Großstadt",
+    2: "städtischer Kreis",
+    3: "ländlicher Kreis mit Verdichtungsansätzen",
+    4: "dünn besiedelter ländlicher Kreis",
+}
+
+_TYPE_LEVEL = "Siedlungsstruktureller Kreistyp (Bundesländer)"
+_AREA_YEAR = 2015
+#: Indicators whose published type aggregates the inference uses (numerator, denominator).
+_INFERENCE = ("q_bev_fl", "q_bip_ew")
+#: Indicators held out for validation.
+_VALIDATION = ("q_bevsva_qkm", "a_bevd150_", "a_bevOZ", "a_bevMZ", "q_bip_et")
+
+
+# --------------------------------------------------------------------------
+# building blocks: areas, populations, Kreisregionen
+
+
+@functools.lru_cache(maxsize=1)
+def kreis_areas() -> pd.Series:
+    """Area of every Kreis in km², as population / density.
+
+    INKAR gives densities, not areas; the Regionalstatistik population of
+    31 December 2015 divided by the INKAR density of 2015 gives the area.
+
+    Returns
+    -------
+    pandas.Series
+        Area in km², indexed by the 400 Kreis codes.
+
+    Examples
+    --------
+    >>> a = kreis_areas()
+    >>> bool(300 < a["09162"] < 320)   # München, Stadt
+    True
+    """
+    pop = regionalstatistik_population([_AREA_YEAR])[_AREA_YEAR]
+    density = inkar_indicator("density", years=[_AREA_YEAR])[_AREA_YEAR]
+    area = (pop / density).rename("area_km2")
+    if area.isna().any():
+        raise ValueError(f"no area for Kreis {area.index[area.isna()][0]!r}")
+    return area
+
+
+@functools.lru_cache(maxsize=1)
+def _populations() -> pd.DataFrame:
+    """Kreis x year population, as density x area (all years with a density)."""
+    density = inkar_indicator("density")
+    return density.mul(kreis_areas(), axis=0)
+
+
+@functools.lru_cache(maxsize=1)
+def kreisregionen() -> pd.Series:
+    """The Kreisregion of every Kreis (the unit the Kreistyp rule classifies).
+
+    INKAR lists 361 Kreisregionen by the code of their Landkreis (or of their
+    kreisfreie Großstadt). Each of the other 39 Kreise (small kreisfreie
+    Städte) belongs to the neighbouring Kreisregion with which it shares the
+    longest boundary; the assignment is checked against the densities INKAR
+    publishes for the Kreisregionen.
+
+    Returns
+    -------
+    pandas.Series
+        Kreisregion code (5 digits) indexed by the 400 Kreis codes.
+
+    Raises
+    ------
+    ValueError
+        If a merged density differs from INKAR's by more than 0.5 %.
+
+    Examples
+    --------
+    >>> kr = kreisregionen()
+    >>> kr.nunique(), kr["09163"]   # Rosenheim, Stadt belongs to Landkreis Rosenheim
+    (361, '09187')
+    """
+    agg = load_inkar_aggregates("Kreisregionen")
+    dens = agg[(agg["indicator"] == "q_bev_fl") & (agg["year"] == _AREA_YEAR)]
+    published = pd.Series(dens["value"].to_numpy(), index=dens["kennziffer"].str[:5].to_numpy())
+    geo = kreis_geodataframe()
+    regions = set(published.index)
+    area = kreis_areas()
+    pop = _populations()[_AREA_YEAR]
+    out = pd.Series(geo.index, index=geo.index, name="kreisregion")
+    options = {}
+    for code in geo.index.difference(list(regions)):
+        shape = geo.geometry[code]
+        neighbours = list(geo.index[geo.index.isin(regions) & geo.geometry.intersects(shape)])
+        if not neighbours:
+            raise ValueError(f"Kreis {code!r} has no neighbouring Kreisregion")
+        options[code] = neighbours
+        out[code] = neighbours[0]
+
+    def misfit(assignment: pd.Series) -> float:
+        merged = pop.groupby(assignment).sum() / area.groupby(assignment).sum()
+        return float(((merged / published.reindex(merged.index) - 1) ** 2).sum())
+
+    # coordinate descent: move each small city to the neighbour that best reproduces the
+    # published Kreisregion densities, given where the others are (two cities can share one)
+    for _ in range(5):
+        changed = False
+        for code, neighbours in options.items():
+            best = min(neighbours, key=lambda n: misfit(out.where(out.index != code, n)))
+            changed |= best != out[code]
+            out[code] = best
+        if not changed:
+            break
+    merged = pop.groupby(out).sum() / area.groupby(out).sum()
+    gap = (merged / published.reindex(merged.index) - 1).abs()
+    if gap.isna().any() or (gap > 0.005).any():
+        bad = gap.fillna(np.inf).idxmax()
+        raise ValueError(f"Kreisregion {bad!r}: merged density {merged[bad]:.1f} does not match INKAR")
+    return out
+
+
+def _published_types() -> pd.DataFrame:
+    agg = load_inkar_aggregates(_TYPE_LEVEL)
+    agg = agg.assign(land=agg["kennziffer"].str[:2], kreistyp=agg["kennziffer"].str[2].astype(int))
+    return agg
+
+
+# --------------------------------------------------------------------------
+# the reconstruction
+
+
+def _unit_table() -> pd.DataFrame:
+    kreise = load_kreise()
+    kr = kreisregionen()
+    area = kreis_areas()
+    pop = _populations()
+    units = pd.DataFrame({
+        "land": kreise["land"].groupby(kr).first(),
+        "members": kr.groupby(kr).apply(lambda s: tuple(s.index)),
+        "kreisfrei_city": kreise["kreisfrei"].groupby(kr).all(),
+        "area_km2": area.groupby(kr).sum(),
+    })
+    units["population"] = pop[_AREA_YEAR].groupby(kr).sum()
+    units["density"] = units["population"] / units["area_km2"]
+    return units
+
+
+def _candidates(units: pd.DataFrame, present: set) -> pd.Series:
+    """Types the rule allows for each Kreisregion, given density and the types a Land has."""
+    out = {}
+    for code, u in units.iterrows():
+        if u["kreisfrei_city"]:
+            # a kreisfreie Stadt that INKAR keeps as a Kreisregion of its own has >= 100,000 inhabitants
+            allowed = [1]
+        elif u["density"] >= 150:
+            allowed = [2, 3, 4]
+        else:
+            # without Groß- and Mittelstädte the density is lower still: never 150 or more
+            allowed = [3, 4]
+        allowed = [t for t in allowed if (u["land"], t) in present] or allowed
+        out[code] = tuple(allowed)
+    return pd.Series(out)
+
+
+def _equations(units: pd.DataFrame, published: pd.DataFrame, indicators) -> list:
+    """Linear equations sum_u x[u,t] * (num_u - A * den_u) = 0, one per Land x type x indicator x year."""
+    pop = _populations()
+    kr = kreisregionen()
+    eqs = []
+    for ind in indicators:
+        if ind == "q_bev_fl":
+            num = pop.groupby(kr).sum()
+            den = pd.DataFrame({y: units["area_km2"] for y in num.columns})
+        elif ind == "q_bip_ew":
+            gdp = inkar_indicator("gdp_per_head")
+            years = gdp.columns.intersection(pop.columns)
+            num = (gdp[years] * pop[years]).groupby(kr).sum()
+            den = pop[years].groupby(kr).sum()
+        else:
+            raise ValueError(f"indicator {ind!r} is not used for inference")
+        pub = published[published["indicator"] == ind]
+        for (land, t, year), value in pub.set_index(["land", "kreistyp", "year"])["value"].items():
+            if year not in num.columns:
+                continue
+            coef = num[year] - value * den[year]
+            scale = value * den[year][units["land"] == land].sum()
+            eqs.append((land, t, ind, year, coef / scale))
+    return eqs
+
+
+def _solve_land(units: pd.DataFrame, cands: pd.Series, eqs: list, land: str) -> pd.Series:
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    codes = units.index[units["land"] == land]
+    var = [(u, t) for u in codes for t in cands[u]]
+    index = {v: i for i, v in enumerate(var)}
+    land_eqs = [e for e in eqs if e[0] == land]
+    n_x, n_e = len(var), len(land_eqs)
+    # variables: x (binary), then s_plus, s_minus per equation
+    c = np.concatenate([np.zeros(n_x), np.ones(2 * n_e)])
+    rows, lo, hi = [], [], []
+    for u in codes:  # one type per Kreisregion
+        row = np.zeros(n_x + 2 * n_e)
+        for t in cands[u]:
+            row[index[(u, t)]] = 1
+        rows.append(row), lo.append(1), hi.append(1)
+    for j, (_, t, _, _, coef) in enumerate(land_eqs):
+        row = np.zeros(n_x + 2 * n_e)
+        for u in codes:
+            if (u, t) in index:
+                row[index[(u, t)]] = coef[u]
+        row[n_x + j], row[n_x + n_e + j] = 1, -1
+        rows.append(row), lo.append(0), hi.append(0)
+    present = {e[1] for e in land_eqs}
+    for t in present:  # every published type has a member
+        row = np.zeros(n_x + 2 * n_e)
+        for u in codes:
+            if (u, t) in index:
+                row[index[(u, t)]] = 1
+        rows.append(row), lo.append(1), hi.append(np.inf)
+    integrality = np.concatenate([np.ones(n_x), np.zeros(2 * n_e)])
+    bounds = Bounds(np.zeros(n_x + 2 * n_e), np.concatenate([np.ones(n_x), np.full(2 * n_e, np.inf)]))
+    res = milp(c, constraints=LinearConstraint(np.array(rows), lo, hi), integrality=integrality, bounds=bounds,
+               options={"time_limit": 60})
+    if res.x is None:
+        raise ValueError(f"no Kreistyp assignment is consistent with the aggregates of Land {land!r}")
+    chosen = {u: t for (u, t), i in index.items() if res.x[i] > 0.5}
+    return pd.Series(chosen)
+
+
+@functools.lru_cache(maxsize=1)
+def _reconstruction() -> pd.DataFrame:
+    units = _unit_table()
+    published = _published_types()
+    present = set(zip(published["land"], published["kreistyp"]))
+    cands = _candidates(units, present)
+    eqs = _equations(units, published, _INFERENCE)
+    chosen = pd.concat([_solve_land(units, cands, eqs, land) for land in sorted(units["land"].unique())])
+    units = units.assign(candidates=cands, kreistyp=chosen.reindex(units.index).astype(int))
+    units["decided_by"] = np.where(units["candidates"].map(len) == 1, "rule", "published aggregates")
+    kr = kreisregionen()
+    kreise = load_kreise()
+    table = pd.DataFrame({
+        "name": kreise["name"],
+        "land": kreise["land"],
+        "kreisregion": kr,
+        "candidates": kr.map(units["candidates"]),
+        "kreistyp": kr.map(units["kreistyp"]).astype(int),
+        "decided_by": kr.map(units["decided_by"]),
+        "density_kreisregion": kr.map(units["density"]),
+    })
+    table["label"] = table["kreistyp"].map(KREISTYP_LABELS)
+    return table
+
+
+def kreistyp_reconstruction() -> pd.DataFrame:
+    """The reconstructed Kreistyp of every Kreis, with how it was decided.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the 400 Kreis codes; columns ``name``, ``land``,
+        ``kreisregion``, ``candidates`` (tuple of the types the rule allows
+        given the density and the types present in the Land),
+        ``kreistyp`` (1-4), ``label``, ``decided_by`` (``"rule"`` when one
+        candidate was left, else ``"published aggregates"``) and
+        ``density_kreisregion`` (inhabitants per km², 2015).
+
+    Notes
+    -----
+    This is a reconstruction, not the BBSR's own list: the share of the
+    population in Groß- and Mittelstädte, which the rule needs, is not in the
+    mirrored data. See the module docstring for the rule and the inference.
+
+    References
+    ----------
+    BBSR, Laufende Raumbeobachtung, Raumabgrenzungen: Siedlungsstrukturelle
+    Kreistypen (www.bbsr.bund.de).
+
+    Examples
+    --------
+    >>> rec = kreistyp_reconstruction()
+    >>> rec.loc["09162", "label"]
+    'kreisfreie Großstadt'
+    """
+    return _reconstruction().copy()
+
+
+def kreistyp(codes=None) -> pd.Series:
+    """Reconstructed settlement-structure Kreistyp (1-4) of each Kreis.
+
+    Parameters
+    ----------
+    codes : sequence of str, optional
+        Kreis codes of the 2021 vintage; default all 400.
+
+    Returns
+    -------
+    pandas.Series
+        Integer type (1 kreisfreie Großstadt, 2 städtischer Kreis, 3
+        ländlicher Kreis mit Verdichtungsansätzen, 4 dünn besiedelter
+        ländlicher Kreis; labels in :data:`KREISTYP_LABELS`), indexed by the
+        5-digit Kreis code, named ``kreistyp``.
+
+    Raises
+    ------
+    ValueError
+        If a code is not one of the 400 Kreise of 2021 (a code of another
+        vintage is named with the Kreis it belongs to now).
+
+    Examples
+    --------
+    >>> t = kreistyp()
+    >>> len(t), sorted(int(v) for v in t.unique())
+    (400, [1, 2, 3, 4])
+    """
+    types = _reconstruction()["kreistyp"].rename("kreistyp")
+    if codes is None:
+        return types.copy()
+    return types.loc[check_kreis_codes(codes, name="codes")]
+
+
+def kreistyp_aggregate(values: pd.DataFrame, types: pd.Series, *, weights: pd.DataFrame) -> pd.DataFrame:
+    """Weighted mean of a Kreis indicator by Land and Kreistyp, year by year.
+
+    Parameters
+    ----------
+    values : pandas.DataFrame
+        Kreis x year indicator (a ratio, e.g. inhabitants per km²).
+    types : pandas.Series
+        Kreistyp of each Kreis.
+    weights : pandas.DataFrame
+        Kreis x year denominator of the ratio (e.g. area for a density,
+        population for a per-head figure).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table with columns ``land``, ``kreistyp``, ``year`` and
+        ``value`` = sum(values * weights) / sum(weights) over the Kreise of
+        that Land and type (Kreise missing in a year are left out).
+
+    Raises
+    ------
+    ValueError
+        If a Kreis of ``values`` has no type or no weight.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({2000: [100.0, 300.0]}, index=["09161", "09162"])
+    >>> w = pd.DataFrame({2000: [1.0, 3.0]}, index=["09161", "09162"])
+    >>> t = pd.Series([1, 1], index=["09161", "09162"])
+    >>> kreistyp_aggregate(v, t, weights=w)["value"].tolist()
+    [250.0]
+    """
+    missing = values.index.difference(types.index)
+    if len(missing):
+        raise ValueError(f"Kreis {missing[0]!r} has no Kreistyp")
+    missing = values.index.difference(weights.index)
+    if len(missing):
+        raise ValueError(f"Kreis {missing[0]!r} has no weight")
+    years = values.columns.intersection(weights.columns)
+    w = weights.loc[values.index, years].where(values[years].notna())
+    num = (values[years] * w).groupby([values.index.str[:2], types.loc[values.index]]).sum(min_count=1)
+    den = w.groupby([values.index.str[:2], types.loc[values.index]]).sum(min_count=1)
+    out = (num / den).stack().rename("value").reset_index()
+    out.columns = ["land", "kreistyp", "year", "value"]
+    return out
+
+
+def validate_kreistyp(types: pd.Series | None = None, indicators=_INFERENCE + _VALIDATION) -> pd.DataFrame:
+    """Compare aggregates of the reconstructed types with INKAR's published ones.
+
+    Parameters
+    ----------
+    types : pandas.Series, optional
+        Kreistyp per Kreis; default :func:`kreistyp`.
+    indicators : sequence of str
+        INKAR columns to compare: ``q_bev_fl`` (density, weights area),
+        ``q_bip_ew`` (GDP per head, weights population) were used in the
+        inference; ``q_bevsva_qkm`` (inhabitants and employees per km²,
+        weights area), ``a_bevd150_``, ``a_bevOZ``, ``a_bevMZ`` (population
+        shares, weights population) and ``q_bip_et`` (GDP per person in
+        employment, weights persons in employment = GDP / GDP per worker)
+        were not.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per Land x type x indicator x year with ``published``,
+        ``reconstructed``, ``rel_error`` (reconstructed / published - 1) and
+        ``used_in_inference`` (bool).
+
+    Examples
+    --------
+    >>> v = validate_kreistyp(indicators=("q_bevsva_qkm",))
+    >>> bool(v["rel_error"].abs().median() < 0.01)
+    True
+    """
+    types = kreistyp() if types is None else types
+    published = _published_types()
+    area = kreis_areas()
+    pop = _populations()
+    frames = []
+    for ind in indicators:
+        if ind in ("q_bev_fl", "q_bevsva_qkm"):
+            values = pop / area.to_numpy()[:, None] if ind == "q_bev_fl" else _inkar_2024(ind, "siedlungsstruktur")
+            weights = pd.DataFrame({y: area for y in values.columns})
+        elif ind in ("a_bevd150_", "a_bevOZ", "a_bevMZ"):
+            values = _inkar_2024(ind, "siedlungsstruktur")
+            weights = pop
+        elif ind == "q_bip_ew":
+            values, weights = inkar_indicator("gdp_per_head"), pop
+        elif ind == "q_bip_et":
+            values = inkar_indicator("gdp_per_worker")
+            gdp = inkar_indicator("gdp_per_head")
+            years = gdp.columns.intersection(pop.columns)
+            weights = gdp[years] * pop[years] / values[years]
+        else:
+            raise ValueError(f"no validation rule for indicator {ind!r}")
+        rec = kreistyp_aggregate(values, types, weights=weights)
+        pub = published[published["indicator"] == ind][["land", "kreistyp", "year", "value"]]
+        both = pub.merge(rec, on=["land", "kreistyp", "year"], suffixes=("_published", "_reconstructed"))
+        both["indicator"] = ind
+        frames.append(both)
+    out = pd.concat(frames, ignore_index=True).rename(
+        columns={"value_published": "published", "value_reconstructed": "reconstructed"})
+    out["rel_error"] = out["reconstructed"] / out["published"] - 1
+    out["used_in_inference"] = out["indicator"].isin(_INFERENCE)
+    return out
+
+
+def _inkar_2024(column: str, table: str) -> pd.DataFrame:
+    from regional_clusters.data.germany import load_inkar
+
+    long = load_inkar(table)
+    long = long[long["indicator"] == column]
+    return long.pivot(index="kreis", columns="year", values="value")
+
+
+def periphery_measures() -> pd.DataFrame:
+    """Continuous centre-periphery measures of the 400 Kreise.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by Kreis code: ``travel_time_oberzentrum`` (car minutes to
+        the nearest Oberzentrum, population-weighted, 2020),
+        ``population_potential`` (thousand inhabitants within 100 km, 2019),
+        ``rurality`` (% of inhabitants in municipalities under 150 per km²,
+        2021), ``density`` (inhabitants per km², 2021) and ``kreistyp``.
+
+    Examples
+    --------
+    >>> m = periphery_measures()
+    >>> m.shape
+    (400, 5)
+    """
+    return pd.DataFrame({
+        "travel_time_oberzentrum": inkar_indicator("travel_time_oberzentrum", years=[2020])[2020],
+        "population_potential": inkar_indicator("population_potential", years=[2019])[2019],
+        "rurality": inkar_indicator("rurality", years=[2021])[2021],
+        "density": inkar_indicator("density", years=[2021])[2021],
+        "kreistyp": kreistyp(),
+    })
