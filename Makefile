@@ -43,7 +43,8 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-## check-html: open every built page in headless Chromium (JS errors, empty figures, broken links)
+## check-html: open every built page in headless Chromium at 1400 and 390 px: JS errors, external loads,
+## untypeset formulas, LaTeX in text, quoted numbers, numpy reprs, empty figures, overlapping figure text, broken links
 check-html: $(STAMP) chromium
 	test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python scripts/check_html.py _build/html
