@@ -34,6 +34,13 @@ from .networks import (
     load_lazega_partners,
     read_matrix_csv,
 )
+from .occupations import (
+    BA_YEARS,
+    field_employment,
+    load_ba_occupations,
+    load_occupation_codes,
+    occupation_fields,
+)
 from .germany import (
     INKAR_INDICATORS,
     KREIS_VINTAGE,
@@ -68,4 +75,5 @@ __all__ = [
     "load_regionalstatistik", "regionalstatistik_population",
     "EMON_PUBLIC", "ClusterNetwork", "ClusterWaves", "load_emon", "load_kecskemet_2012", "load_kecskemet_waves",
     "load_krackhardt", "load_lazega", "load_lazega_partners", "read_matrix_csv",
+    "BA_YEARS", "field_employment", "load_ba_occupations", "load_occupation_codes", "occupation_fields",
 ]
