@@ -9,9 +9,10 @@ with SALib. :func:`sensitivity_frame` turns the result into a plotting-ready
 frame and :func:`sensitivity_figure` draws it.
 
 - **Morris** elementary effects :cite:p:`morris1991,campolongo2007`:
-  ``mu_star`` (mean absolute effect of moving a parameter by one level
-  step, in outcome units) ranks parameters by influence; ``sigma`` (the
-  spread of those effects) flags non-linearity or interactions. Costs
+  ``mu_star`` (mean absolute elementary effect: the finite-difference
+  change of the outcome, scaled to the parameter's full range, from steps
+  of ``num_levels / (2 (num_levels - 1))`` of that range) ranks parameters
+  by influence; ``sigma`` (the spread of those effects) flags non-linearity or interactions. Costs
   ``r * (k + 1)`` runs for ``k`` parameters and ``r`` trajectories, so a
   screening of ten parameters with ten trajectories is 110 runs.
 - **Sobol** indices :cite:p:`saltelli2010`: ``S1`` is the share of the
