@@ -322,3 +322,67 @@ def test_brokerage_roles_partition_total(seed, p, k):
     np.testing.assert_allclose(raw.drop(columns="total").sum(axis=1), raw["total"])
     if k == 1:  # one group: every brokerage is coordination
         np.testing.assert_allclose(raw["coordinator"], raw["total"])
+
+
+# ---------------------------------------------------------------- combined role and degree null
+
+def test_undirected_brokerage_has_one_combined_role():
+    from regional_clusters.networks import ROLES_UNDIRECTED
+
+    G = nx.gnm_random_graph(30, 60, seed=2)
+    nx.set_node_attributes(G, {v: "abc"[v % 3] for v in G}, "group")
+    res = brokerage(G)
+    assert list(res["raw"].columns) == ROLES_UNDIRECTED
+    directed = brokerage(G.to_directed())
+    rep, gate = directed[("raw", "representative")], directed[("raw", "gatekeeper")]
+    assert (rep == gate).all()
+    np.testing.assert_allclose(res[("raw", "representative/gatekeeper")], rep + gate)
+    np.testing.assert_allclose(res[("z", "representative/gatekeeper")].fillna(0), directed[("z", "representative")].fillna(0))
+    np.testing.assert_allclose(res["raw"][ROLES_UNDIRECTED[:-1]].sum(axis=1), res[("raw", "total")])
+    net = brokerage(G, level="network")
+    assert list(net.index) == ROLES_UNDIRECTED
+
+
+def test_degree_null_brokerage():
+    G = nx.barabasi_albert_graph(60, 2, seed=1)
+    nx.set_node_attributes(G, {v: "ab"[v % 2] for v in G}, "group")
+    res = brokerage(G, null="degree", n=49, seed=3)
+    deg = pd.Series(dict(G.degree()))
+    # expectations now rise with degree (same-degree nodes, same expected total up to group)
+    exp = res[("expected", "total")]
+    assert exp.corr(deg, method="spearman") > 0.9
+    # a star centre in a rewired graph: the total is fixed by degree when neighbours cannot be tied
+    star = nx.star_graph(5)
+    star.add_edge(6, 7)
+    nx.set_node_attributes(star, "a", "group")
+    r = brokerage(star, null="degree", n=19, seed=1)
+    # share = open pairs / ordered contact pairs
+    assert r.loc[0, ("share", "total")] == pytest.approx(1.0)
+    again = brokerage(G, null="degree", n=49, seed=3)
+    pd.testing.assert_frame_equal(res, again)
+    with pytest.raises(ValueError, match="null"):
+        brokerage(G, null="config")
+
+
+def test_brokerage_degree_null_matches_enumeration_on_tiny_graph():
+    # degree sequence (2, 2, 2, 1, 1) on 5 nodes: enumerate all simple graphs
+    import itertools
+
+    G = nx.Graph([(0, 1), (1, 2), (2, 3), (0, 4)])
+    G.add_edge(1, 3)
+    G.remove_edge(2, 3)
+    G.add_edge(2, 4)
+    G.remove_edge(0, 4)
+    G.add_edge(0, 3)
+    degs = dict(G.degree())
+    nx.set_node_attributes(G, "a", "group")
+    space = []
+    for edges in itertools.combinations(itertools.combinations(range(5), 2), G.number_of_edges()):
+        H = nx.Graph(edges)
+        H.add_nodes_from(range(5))
+        if dict(H.degree()) == degs:
+            nx.set_node_attributes(H, "a", "group")
+            space.append(brokerage(H)[("raw", "total")].sort_index())
+    exact = pd.concat(space, axis=1).mean(axis=1)
+    res = brokerage(G, null="degree", n=2000, seed=4)[("expected", "total")].sort_index()
+    np.testing.assert_allclose(res.to_numpy(), exact.to_numpy(), atol=0.1)

@@ -248,3 +248,47 @@ def test_one_p_value_convention_in_the_package():
     nx.set_node_attributes(G, {v: v < 4 for v in G}, "group")
     assert ei_index(G, n_permutations=B, seed=1)["p_value"] >= 1 / (B + 1)
     assert nulls.permutation_p is permutation_p
+
+
+# ---------------------------------------------------------------- projection statistics
+
+def test_projection_statistics_match_networkx_and_the_type_rule():
+    from regional_clusters.models import classify_neighbourhoods
+    from regional_clusters.networks import coparticipation_network
+    from regional_clusters.networks.nulls import projection_statistics
+
+    rng = np.random.default_rng(5)
+    p = pd.DataFrame({"org_id": rng.integers(0, 80, 400), "project_id": rng.integers(0, 60, 400)})
+    p = p.assign(actor_group="x", org_type="PRC", country="DE").drop_duplicates(["org_id", "project_id"])
+    G = coparticipation_network(p)
+    n_all = G.number_of_nodes()
+    iso = [v for v, d in G.degree() if d == 0]
+    G.remove_nodes_from(iso)
+    stats = projection_statistics(incidence(p), seed=1)
+    types = classify_neighbourhoods(G)["type"].astype(str).value_counts(normalize=True)
+    for t in ("communality", "sociality", "connectivity"):
+        assert stats[t] == pytest.approx(types.get(t, 0.0))
+    assert stats["transitivity"] == pytest.approx(nx.transitivity(G))
+    assert stats["isolates"] == pytest.approx(len(iso) / n_all)
+    assert stats["mean_degree"] == pytest.approx(2 * G.number_of_edges() / G.number_of_nodes())
+    # modularity of the returned partition is a valid modularity (<= 1, > 0 here)
+    assert 0 < stats["modularity"] < 1
+    with pytest.raises(ValueError, match="no tie"):
+        projection_statistics(np.eye(3, dtype=int))
+
+
+def test_coparticipation_null_disk_cache(tmp_path, monkeypatch):
+    import importlib
+
+    from regional_clusters.networks.nulls import coparticipation_null
+
+    fetch = importlib.import_module("regional_clusters.data.fetch")
+
+    monkeypatch.setenv(fetch.CACHE_ENV, str(tmp_path))
+    rng = np.random.default_rng(2)
+    p = pd.DataFrame({"org_id": rng.integers(0, 40, 150), "project_id": rng.integers(0, 30, 150)})
+    a = coparticipation_null(p, n=19, seed=3)
+    assert list((tmp_path / "nulls").glob("*.parquet"))
+    b = coparticipation_null(p, n=19, seed=3)
+    pd.testing.assert_frame_equal(a, b)
+    assert (a["p_value"] >= 1 / 20).all()

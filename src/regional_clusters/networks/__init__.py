@@ -23,6 +23,7 @@ an edge attribute ``weight``; results are labelled pandas objects.
 from ._validate import check_graph
 from .brokerage import (
     ROLES,
+    ROLES_UNDIRECTED,
     brokerage,
     constraint,
     effective_size,
@@ -35,13 +36,16 @@ from .brokerage import (
 from .build import WEIGHTS, coparticipation_network, multiplex_graph
 from .foci import foci_experiment, foci_network
 from .nulls import (
+    PROJECTION_STATISTICS,
     Incidence,
     bipartite_null,
+    coparticipation_null,
     format_p,
     incidence,
     null_comparison,
     null_table,
     permutation_p,
+    projection_statistics,
     rewire_null,
 )
 from .qap import as_matrix, mrqap, qap_correlation
@@ -72,10 +76,10 @@ from .ties import (
 
 __all__ = [
     "check_graph",
-    "ROLES", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
+    "ROLES", "ROLES_UNDIRECTED", "brokerage", "constraint", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
     "WEIGHTS", "coparticipation_network", "multiplex_graph",
     "foci_experiment", "foci_network",
-    "Incidence", "bipartite_null", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
+    "PROJECTION_STATISTICS", "Incidence", "bipartite_null", "coparticipation_null", "projection_statistics", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
     "as_matrix", "mrqap", "qap_correlation",
     "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
     "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "tie_hierarchy",

@@ -37,6 +37,7 @@ __all__ = [
     "ei_index",
     "pair_brokerage",
     "ROLES",
+    "ROLES_UNDIRECTED",
 ]
 
 #: Gould and Fernandez's brokerage roles, in the order of ``sna::brokerage``
@@ -485,72 +486,12 @@ def _brokerage_moments(n: np.ndarray, N: float, d: float):
     return e_grp, v_grp, e_net, v_net
 
 
-def brokerage(G, group: str = "group", *, level: str = "node") -> pd.DataFrame:
-    r"""Gould and Fernandez's brokerage roles with expected values and z-scores.
+def _raw_roles(A: sp.csr_array, codes: np.ndarray, K: int) -> np.ndarray:
+    """Open two-paths through each node by role (n x 6, the order of ROLES).
 
-    Node v brokers the ordered pair (i, j) when i -> v -> j and there is no
-    tie i -> j. With actor groups, the two-path is one of five roles (group
-    of i, v, j): coordinator A-A-A, itinerant broker A-B-A, representative
-    A-A-B, gatekeeper A-B-B, liaison A-B-C. Expected counts and standard
-    deviations come from a random (Bernoulli) graph of the same density
-    :math:`d = m / (N(N-1))` and the same group sizes; the formulas are those
-    of ``sna::brokerage`` in R, and so are the z-scores
-    :math:`(\text{raw} - \text{expected}) / \text{sd}`.
-
-    An undirected graph is read as a directed graph with ties in both
-    directions (each unordered two-path is then counted twice, once per
-    direction, and representative and gatekeeper counts coincide).
-
-    Parameters
-    ----------
-    G : networkx.DiGraph or networkx.Graph
-        Every node needs the attribute ``group``; weights are ignored.
-    group : str, default "group"
-        Node attribute with the group.
-    level : {"node", "network"}, default "node"
-        ``"node"``: per broker; ``"network"``: totals over all brokers.
-
-    Returns
-    -------
-    pandas.DataFrame
-        For ``level="node"``: indexed by node, columns a MultiIndex
-        (measure, role) with measures ``raw``, ``expected``, ``sd``, ``z``
-        and roles :data:`~regional_clusters.networks.ROLES`, plus a column ``("group", "")``.
-        For ``level="network"``: indexed by role, columns ``raw``,
-        ``expected``, ``sd``, ``z``. z is NaN where the standard deviation is
-        0 (for instance the coordinator role in a group of one or two).
-
-    Raises
-    ------
-    ValueError
-        If ``G`` is empty, has self-loops, is a multigraph, or a node lacks
-        the group attribute; or ``level`` is unknown.
-
-    References
-    ----------
-    Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a
-    formal approach to brokerage in transaction networks. Sociological
-    Methodology 19, 89-126.
-    Butts, C. T. sna: Tools for Social Network Analysis (R package),
-    function ``brokerage``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.DiGraph([("a", "v"), ("v", "b")])
-    >>> nx.set_node_attributes(G, {"a": "x", "v": "y", "b": "z"}, "group")
-    >>> brokerage(G)["raw"].loc["v"].tolist()
-    [0.0, 0.0, 0.0, 0.0, 1.0, 1.0]
-    """
-    if level not in ("node", "network"):
-        raise ValueError(f"level must be 'node' or 'network', got {level!r}")
-    check_graph(G, group=group, weight=None)
-    nodelist = list(G)
-    nN = len(nodelist)
-    A = nx_to_arcs(G, nodelist)
-    groups = pd.Series([G.nodes[v][group] for v in nodelist], index=nodelist)
-    codes, uniques = pd.factorize(groups, sort=True)
-    K = len(uniques)
+    ``A`` is the binary arc matrix (i -> j), ``codes`` the group code of each
+    node."""
+    nN = A.shape[0]
     Gm = sp.csr_array(sp.coo_array((np.ones(nN), (np.arange(nN), codes)), shape=(nN, K)))
     indeg = (A.T @ Gm).toarray()  # in-neighbours of v by group
     outdeg = (A @ Gm).toarray()
@@ -573,27 +514,181 @@ def brokerage(G, group: str = "group", *, level: str = "node") -> pd.DataFrame:
     raw[:, 3] = open_paths[np.arange(nN), :, c].sum(axis=1) - raw[:, 0]
     raw[:, 4] = total - raw[:, :4].sum(axis=1)
     raw[:, 5] = total
-    m = A.nnz
-    d = m / (nN * (nN - 1)) if nN > 1 else 0.0
-    sizes = np.bincount(codes, minlength=K).astype(float)
-    e_grp, v_grp, e_net, v_net = _brokerage_moments(sizes, float(nN), d)
+    return raw
+
+
+#: Roles reported for an undirected graph: representative and gatekeeper are
+#: one role there (the same open two-path read in its two directions).
+ROLES_UNDIRECTED = ["coordinator", "itinerant", "representative/gatekeeper", "liaison", "total"]
+
+
+def _combine_undirected(values: np.ndarray, *, variance: bool = False) -> np.ndarray:
+    """Merge the representative and gatekeeper columns of an undirected graph.
+
+    The two counts are identical there, so the combined count is their sum
+    and its variance four times either variance."""
+    merged = values[..., 2] + values[..., 3] if not variance else 4 * values[..., 2]
+    return np.stack([values[..., 0], values[..., 1], merged, values[..., 4], values[..., 5]], axis=-1)
+
+
+def brokerage(
+    G,
+    group: str = "group",
+    *,
+    level: str = "node",
+    null: str = "density",
+    n: int = 199,
+    seed=None,
+) -> pd.DataFrame:
+    r"""Gould and Fernandez's brokerage roles with expected values and z-scores.
+
+    Node v brokers the ordered pair (i, j) when i -> v -> j and there is no
+    tie i -> j. With actor groups, the two-path is one of five roles (group
+    of i, v, j): coordinator A-A-A, itinerant broker A-B-A, representative
+    A-A-B, gatekeeper A-B-B, liaison A-B-C.
+
+    Two baselines are available. ``null="density"`` is the random
+    (Bernoulli) graph of the same density :math:`d = m / (N(N-1))` and the
+    same group sizes, with the formulas of ``sna::brokerage`` in R: every
+    node of a group gets the same expectation, so its z-score grows roughly
+    with the square of its degree and mostly measures degree.
+    ``null="degree"`` conditions on degree: expected counts and standard
+    deviations come from ``n`` degree-preserving rewirings of ``G``
+    (:func:`~regional_clusters.networks.rewire_null`; every node keeps its
+    degree, in- and out-degree when directed, and its group), so z says
+    whether a node brokers more than nodes with its number of contacts
+    would in a random arrangement of the same ties. Either way the table
+    also gives the degree-free ``share`` of each role: raw count divided by
+    the node's ordered pairs of distinct contacts (``d (d - 1)`` for an
+    undirected graph), the share of its contact pairs it brokers in that
+    role.
+
+    An undirected graph is read as a directed graph with ties in both
+    directions. Each unordered two-path is then counted twice, once per
+    direction, and representative and gatekeeper coincide: they are
+    reported as one role, ``"representative/gatekeeper"`` (their sum), see
+    :data:`ROLES_UNDIRECTED`.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph or networkx.Graph
+        Every node needs the attribute ``group``; weights are ignored.
+    group : str, default "group"
+        Node attribute with the group.
+    level : {"node", "network"}, default "node"
+        ``"node"``: per broker; ``"network"``: totals over all brokers.
+    null : {"density", "degree"}, default "density"
+        Baseline of ``expected``, ``sd`` and ``z`` (see above).
+    n : int, default 199
+        Rewirings for ``null="degree"``.
+    seed : int or numpy.random.Generator, optional
+        Seed of the rewirings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        For ``level="node"``: indexed by node, columns a MultiIndex
+        (measure, role) with measures ``raw``, ``expected``, ``sd``, ``z``,
+        ``share`` and roles :data:`~regional_clusters.networks.ROLES` (directed) or
+        :data:`ROLES_UNDIRECTED` (undirected), plus ``("group", "")`` and
+        ``("degree", "")`` (number of distinct contacts).
+        For ``level="network"``: indexed by role, columns ``raw``,
+        ``expected``, ``sd``, ``z``. z is NaN where the standard deviation is
+        0 (for instance the coordinator role in a group of one or two).
+        ``attrs["null"]`` names the baseline.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is empty, has self-loops, is a multigraph, or a node lacks
+        the group attribute; or ``level`` or ``null`` is unknown.
+
+    References
+    ----------
+    Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a
+    formal approach to brokerage in transaction networks. Sociological
+    Methodology 19, 89-126.
+    Butts, C. T. sna: Tools for Social Network Analysis (R package),
+    function ``brokerage``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "v"), ("v", "b")])
+    >>> nx.set_node_attributes(G, {"a": "x", "v": "y", "b": "z"}, "group")
+    >>> brokerage(G)["raw"].loc["v"].tolist()
+    [0.0, 0.0, 0.0, 0.0, 1.0, 1.0]
+    >>> U = nx.Graph([("a", "v"), ("v", "b")])
+    >>> nx.set_node_attributes(U, {"a": "x", "v": "x", "b": "z"}, "group")
+    >>> brokerage(U)["raw"].loc["v"].tolist()  # one open path, read both ways
+    [0.0, 0.0, 2.0, 0.0, 2.0]
+    """
+    if level not in ("node", "network"):
+        raise ValueError(f"level must be 'node' or 'network', got {level!r}")
+    if null not in ("density", "degree"):
+        raise ValueError(f"null must be 'density' or 'degree', got {null!r}")
+    check_graph(G, group=group, weight=None)
+    nodelist = list(G)
+    nN = len(nodelist)
+    A = nx_to_arcs(G, nodelist)
+    groups = pd.Series([G.nodes[v][group] for v in nodelist], index=nodelist)
+    codes, uniques = pd.factorize(groups, sort=True)
+    K = len(uniques)
+    raw = _raw_roles(A, codes, K)
+    undirected = not G.is_directed()
+    roles = ROLES_UNDIRECTED if undirected else ROLES
+    if null == "degree":
+        from .nulls import _rewired_arcs
+
+        draws = np.stack([_raw_roles(B, codes, K) for B in _rewired_arcs(G, nodelist, n=n, seed=seed)])
+        if level == "network":
+            draws = draws.sum(axis=1)[:, None, :]
+        exp = draws.mean(axis=0)
+        var = draws.var(axis=0, ddof=1) if len(draws) > 1 else np.full_like(exp, np.nan)
+        if undirected:
+            draws_c = _combine_undirected(draws)
+            exp, var = draws_c.mean(axis=0), draws_c.var(axis=0, ddof=1) if len(draws) > 1 else np.nan
+        e_node, v_node = exp, var
+        e_net, v_net = (exp[0], var[0]) if level == "network" else (None, None)
+    else:
+        m = A.nnz
+        d = m / (nN * (nN - 1)) if nN > 1 else 0.0
+        sizes = np.bincount(codes, minlength=K).astype(float)
+        e_grp, v_grp, e_net, v_net = _brokerage_moments(sizes, float(nN), d)
+        e_node, v_node = e_grp[codes], v_grp[codes]
+        if undirected:
+            e_node, v_node = _combine_undirected(e_node), _combine_undirected(v_node, variance=True)
+            e_net, v_net = _combine_undirected(e_net), _combine_undirected(v_net, variance=True)
+    if undirected:
+        raw = _combine_undirected(raw)
     if level == "network":
         obs = raw.sum(axis=0)
         sd = np.sqrt(v_net)
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.where(sd > 0, (obs - e_net) / sd, np.nan)
-        return pd.DataFrame({"raw": obs, "expected": e_net, "sd": sd, "z": z}, index=pd.Index(ROLES, name="role"))
-    exp = e_grp[codes]
-    sd = np.sqrt(v_grp[codes])
+        out = pd.DataFrame({"raw": obs, "expected": e_net, "sd": sd, "z": z}, index=pd.Index(roles, name="role"))
+        out.attrs["null"] = null
+        return out
+    sd = np.sqrt(v_node)
     with np.errstate(divide="ignore", invalid="ignore"):
-        z = np.where(sd > 0, (raw - exp) / sd, np.nan)
+        z = np.where(sd > 0, (raw - e_node) / sd, np.nan)
+    contacts = np.diff(sp.csr_array(((A + A.T) > 0).astype(float)).indptr).astype(float)
+    indeg = np.diff(sp.csr_array(A.T).indptr).astype(float)
+    outdeg = np.diff(A.indptr).astype(float)
+    mutual = np.asarray(sp.csr_array(A.multiply(A.T)).sum(axis=1)).ravel()
+    pairs = indeg * outdeg - mutual  # ordered pairs (i, j), i != j, with i -> v -> j
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = raw / pairs[:, None]
+    share[pairs == 0] = np.nan
     index = pd.Index(nodelist, name="node")
     parts = {
-        name: pd.DataFrame(values, index=index, columns=ROLES)
-        for name, values in (("raw", raw), ("expected", exp), ("sd", sd), ("z", z))
+        name: pd.DataFrame(values, index=index, columns=roles)
+        for name, values in (("raw", raw), ("expected", e_node), ("sd", sd), ("z", z), ("share", share))
     }
     out = pd.concat(parts, axis=1, names=["measure", "role"])
     out[("group", "")] = groups.to_numpy()
+    out[("degree", "")] = contacts
+    out.attrs["null"] = null
     return out
 
 
