@@ -369,8 +369,9 @@ def tie_persistence(first, second, *, n: int = 199, seed=None) -> pd.DataFrame:
     Both graphs must hold the same actors (restrict them to the actors
     present in both waves first). Statistics: the number of ties of the
     first wave present in the second, and the share that persists among
-    reciprocated and one-way ties and among ties embedded in a triangle
-    (the two firms share a contact in the first wave) or not.
+    reciprocated and one-way ties, and among ties whose two actors share
+    more contacts in the first wave than the median tie does (more
+    embedded in triangles) and the others.
 
     Nulls: (1) *density*: the second wave's :math:`m_2` ties placed at
     random among the :math:`n(n-1)` ordered pairs (expectation
@@ -393,7 +394,9 @@ def tie_persistence(first, second, *, n: int = 199, seed=None) -> pd.DataFrame:
     pandas.DataFrame
         Rows ``persisting ties (density null)``, ``persisting ties``,
         ``share persisting: reciprocated``, ``share persisting: one-way``,
-        ``share persisting: embedded``, ``share persisting: not embedded``;
+        ``share persisting: more shared contacts``,
+        ``share persisting: fewer shared contacts`` (a row is left out when
+        no tie falls in its class);
         columns as :func:`~regional_clusters.networks.null_comparison`
         (one-sided p for 'greater').
 
@@ -428,10 +431,12 @@ def tie_persistence(first, second, *, n: int = 199, seed=None) -> pd.DataFrame:
         raise ValueError("the first wave has no ties")
     reciprocated = {e for e in E1 if (e[1], e[0]) in E1}
     U = nx.Graph(first)
-    embedded = {e for e in E1 if set(U[e[0]]) & set(U[e[1]]) - {e[0], e[1]}}
+    shared = {e: len((set(U[e[0]]) & set(U[e[1]])) - {e[0], e[1]}) for e in E1}
+    median = float(np.median(list(shared.values())))
+    embedded = {e for e, k in shared.items() if k > median}
     groups = {
         "share persisting: reciprocated": reciprocated, "share persisting: one-way": E1 - reciprocated,
-        "share persisting: embedded": embedded, "share persisting: not embedded": E1 - embedded,
+        "share persisting: more shared contacts": embedded, "share persisting: fewer shared contacts": E1 - embedded,
     }
     groups = {k: v for k, v in groups.items() if v}
 
