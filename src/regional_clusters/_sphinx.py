@@ -14,6 +14,12 @@
   ``sphinx-mathjax-offline`` (in the ``book`` extra and the lock file) is
   copied to ``_static/mathjax`` and ``mathjax_path`` points at it, so a reader
   without network still sees typeset formulas and no CDN is contacted.
+- Cites and lists references by author and year: the bibliography is sorted
+  by the plain-text name of the first author (corporate authors such as
+  "European Commission" by their name, braces and accents decoded) and
+  labelled "Author, year" like the citations in the text; a work without an
+  author (the lighthouse paper) is cited and sorted by its ``shorttitle``
+  instead of its whole title.
 - Removes duplicated inline scripts: sphinx-thebe registers its configuration
   script again whenever documents are re-read, and the second ``const``
   declaration is a JavaScript error in the browser. The page's script list is
@@ -92,6 +98,86 @@ def _copy_plotly(app, exception):
     shutil.copyfile(bundle, target)
 
 
+def _plain(latex: str) -> str:
+    """Plain text of a BibTeX field: braces dropped, accents and quotes decoded."""
+    from pybtex.richtext import Text
+
+    return str(Text.from_latex(latex).render_as("text"))
+
+
+def _first_name_field(entry) -> str:
+    persons = entry.persons.get("author") or entry.persons.get("editor")
+    if not persons:
+        return _plain(entry.fields.get("shorttitle") or entry.fields.get("title", ""))
+    last = [_plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
+    if len(last) == 1:
+        return last[0]
+    if len(last) == 2:
+        return f"{last[0]} and {last[1]}"
+    return f"{last[0]} et al."
+
+
+def _register_author_year_styles() -> None:
+    """Register the pybtex and sphinxcontrib-bibtex styles named in ``_config.yml``."""
+    from collections import Counter
+    from dataclasses import dataclass, field
+
+    import pybtex.plugin
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.sorting import BaseSortingStyle
+    from pybtex.style.template import field as bib_field
+    from pybtex.style.template import first_of, node, optional, tag
+    from sphinxcontrib.bibtex.plugin import register_plugin
+    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+    from sphinxcontrib.bibtex.style.template import names
+
+    class AuthorYearSorting(BaseSortingStyle):
+        def sorting_key(self, entry):
+            return (_first_name_field(entry).lower(), entry.fields.get("year", ""), _plain(entry.fields.get("title", "")))
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            labels = [f"{_first_name_field(e)}, {e.fields.get('year', 'n.d.')}" for e in sorted_entries]
+            counts, seen = Counter(labels), Counter()
+            for label in labels:
+                if counts[label] > 1:
+                    seen[label] += 1
+                    label += "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1]
+                yield label
+
+    class AuthorYearStyle(PlainStyle):
+        default_sorting_style = "rc_author_year"
+        default_label_style = "rc_author_year"
+
+    @node
+    def author_or_editor_or_short_title(children, data, **kwargs):
+        assert not children
+        return first_of[
+            optional[names("author", **kwargs)],
+            optional[names("editor", **kwargs)],
+            optional[tag("em")[bib_field("shorttitle")]],
+            tag("em")[bib_field("title")],
+        ].format_data(data)
+
+    @dataclass
+    class ShortTitlePersonStyle(PersonStyle):
+        def author_or_editor_or_title(self, full: bool):
+            return author_or_editor_or_short_title(
+                sep=self.sep, sep2=self.sep2, last_sep=self.last_sep, other=None if full else self.other
+            )
+
+    @dataclass
+    class ReferenceStyle(AuthorYearReferenceStyle):
+        person: PersonStyle = field(default_factory=ShortTitlePersonStyle)
+
+    pybtex.plugin.register_plugin("pybtex.style.sorting", "rc_author_year", AuthorYearSorting, force=True)
+    pybtex.plugin.register_plugin("pybtex.style.labels", "rc_author_year", AuthorYearLabels, force=True)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "rc_author_year", AuthorYearStyle, force=True)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "rc_author_year", ReferenceStyle, force=True)
+
+
 MATHJAX_PATH = "mathjax/tex-chtml.js"
 # MathJax's combined components other than the one loaded, and its node build:
 # not needed in a browser, and 14 MB the site would otherwise carry.
@@ -127,6 +213,7 @@ def _copy_mathjax(app, exception):
 
 def setup(app):
     _patch_glue_formatting()
+    _register_author_year_styles()
     app.add_js_file("plotly.min.js", priority=100)
     # runs early: html-page-context stops at the first handler that returns a template
     app.connect("html-page-context", _dedupe_scripts, priority=100)
