@@ -123,3 +123,34 @@ def test_traded_cluster_types_table():
     assert set(t.tech_intensity) == {"high", "medium", "low"}
     cw = coding_table("naics2017_to_2012")
     assert cw.naics2017.is_unique
+
+
+def test_flag_agreement_hand_and_statsmodels():
+    from statsmodels.stats.inter_rater import cohens_kappa
+
+    a = pd.DataFrame({"x": [True, True, True, False, False, False, False, False],
+                      "y": [False, False, True, True, False, False, False, False]})
+    b = pd.DataFrame({"x": [True, True, False, False, False, False, False, False],
+                      "y": [False, False, True, False, False, False, False, True]})
+    r = idf.flag_agreement(a, b)
+    # 16 cells: both 3, only a 2, only b 1, neither 10
+    assert (r["both"], r["only a"], r["only b"]) == (3, 2, 1)
+    assert r["raw agreement"] == pytest.approx(13 / 16)
+    assert r["jaccard"] == pytest.approx(3 / 6)
+    assert r["kappa"] == pytest.approx(cohens_kappa(np.array([[3, 2], [1, 10]])).kappa)
+    # the base-rate problem: two rules that flag rare cells independently agree often, kappa ~ 0
+    rng = np.random.default_rng(0)
+    u = pd.DataFrame(rng.random((2000, 5)) < 0.05)
+    v = pd.DataFrame(rng.random((2000, 5)) < 0.05)
+    s = idf.flag_agreement(u, v)
+    assert s["raw agreement"] > 0.88 and abs(s["kappa"]) < 0.05
+
+
+def test_flag_agreement_bad_input():
+    a = pd.DataFrame({"x": [True, False]})
+    with pytest.raises(ValueError, match="True/False"):
+        idf.flag_agreement(a, pd.DataFrame({"x": [1, 0]}))
+    with pytest.raises(ValueError, match="industry 'x'|industry 'y'"):
+        idf.flag_agreement(a, pd.DataFrame({"y": [True, False]}))
+    with pytest.raises(ValueError, match="every cell"):
+        idf.flag_agreement(a, pd.DataFrame({"x": [True, True]}))

@@ -101,3 +101,49 @@ def test_cooccurrence():
         va.cluster_cooccurrence(present * 2)
     with pytest.raises(ValueError, match="measure"):
         va.cluster_cooccurrence(present, measure="x")
+
+
+def test_portfolio_variance_closed_form_hand():
+    X = pd.DataFrame({"a": [6, 5, 10], "b": [2, 5, 0], "c": [2, 0, 0]}, index=["r1", "r2", "r3"])
+    g = pd.Series({"a": "G", "b": "G", "c": "H"})
+    v = va.portfolio_variance(X, g, rho=0.5, sigma=2.0)
+    # r1: P = (0.8, 0.2) -> between 0.68; p = (0.6, 0.2, 0.2) -> within 0.44
+    assert v.loc["r1", "between"] == pytest.approx(0.68)
+    assert v.loc["r1", "within"] == pytest.approx(0.44)
+    assert v.loc["r1", "variance"] == pytest.approx(4 * (0.5 * 0.68 + 0.5 * 0.44))
+    assert v.loc["r3", "variance"] == pytest.approx(4.0)  # one industry: fully exposed
+
+
+def test_portfolio_variance_matches_simulation():
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame(rng.integers(0, 50, size=(4, 8)), index=list("wxyz"), columns=[f"i{k}" for k in range(8)])
+    g = pd.Series(["A", "A", "A", "B", "B", "C", "C", "C"], index=X.columns)
+    rho, draws = 0.6, 200_000
+    codes = pd.factorize(g)[0]
+    shocks = (np.sqrt(rho) * rng.standard_normal((3, draws))[codes]
+              + np.sqrt(1 - rho) * rng.standard_normal((8, draws)))
+    p = (X / X.sum(axis=1).to_numpy()[:, None]).to_numpy()
+    simulated = (p @ shocks).var(axis=1)
+    np.testing.assert_allclose(va.portfolio_variance(X, g, rho=rho)["variance"], simulated, rtol=0.02)
+
+
+def test_portfolio_variance_bad_input():
+    X = pd.DataFrame({"a": [1, 2], "b": [3, 4]}, index=["r1", "r2"])
+    with pytest.raises(ValueError, match="rho"):
+        va.portfolio_variance(X, pd.Series({"a": 1, "b": 1}), rho=1.5)
+    with pytest.raises(ValueError, match="'b'"):
+        va.portfolio_variance(X, pd.Series({"a": 1}), rho=0.5)
+    with pytest.raises(ValueError, match="sigma"):
+        va.portfolio_variance(X, pd.Series({"a": 1, "b": 1}), rho=0.5, sigma=0)
+
+
+def test_aggregate_deviation_hand():
+    a = pd.Series({"r1": 100.0, "r2": 300.0})
+    b = pd.Series({"r2": 330.0, "r1": 100.0})
+    d = va.aggregate_deviation(a, b)
+    nat = np.log(430 / 400)
+    assert d["r1"] == pytest.approx(-nat) and d["r2"] == pytest.approx(np.log(1.1) - nat)
+    with pytest.raises(ValueError, match="'r2'|'r3'"):
+        va.aggregate_deviation(a, b.rename({"r2": "r3"}))
+    with pytest.raises(ValueError, match="'r1'"):
+        va.aggregate_deviation(a.replace(100.0, 0.0), b)

@@ -33,6 +33,7 @@ __all__ = [
     "critical_mass",
     "ClusterTables",
     "aggregate_cbp",
+    "flag_agreement",
 ]
 
 
@@ -337,6 +338,67 @@ def cluster_stars(
     if criteria:
         return pd.concat({"size": c_size, "specialisation": c_spec, "focus": c_focus}, axis=1, names=["criterion", V.columns.name])
     return c_size.astype(int) + c_spec.astype(int) + c_focus.astype(int)
+
+
+def flag_agreement(a: pd.DataFrame, b: pd.DataFrame) -> pd.Series:
+    r"""Agreement of two yes/no classifications of the same cells, beside the base rates.
+
+    Raw agreement is inflated when both rules say "no" to most cells.
+    Cohen's kappa sets it against the agreement expected by chance from the
+    two base rates, :math:`\kappa = (p_o - p_e) / (1 - p_e)` with
+    :math:`p_e = \pi_a \pi_b + (1 - \pi_a)(1 - \pi_b)`; the Jaccard index
+    counts agreement on "yes" only, :math:`|A \cap B| / |A \cup B|`.
+
+    Parameters
+    ----------
+    a, b : pandas.DataFrame
+        Boolean tables with the same labels (e.g. area x cluster flags).
+
+    Returns
+    -------
+    pandas.Series
+        ``cells``, ``base rate a``, ``base rate b``, ``raw agreement``,
+        ``chance agreement``, ``kappa``, ``jaccard``, ``both``, ``only a``,
+        ``only b``.
+
+    Raises
+    ------
+    ValueError
+        If the labels differ, a value is not boolean, or one table flags
+        every cell or none (kappa undefined).
+
+    References
+    ----------
+    Cohen, J. (1960). A coefficient of agreement for nominal scales.
+    Educational and Psychological Measurement 20(1), 37-46.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"x": [True, True, False, False, False]})
+    >>> b = pd.DataFrame({"x": [True, False, False, False, False]})
+    >>> r = flag_agreement(a, b)
+    >>> float(r["raw agreement"]), round(float(r["kappa"]), 4), float(r["jaccard"])
+    (0.8, 0.5455, 0.5)
+    """
+    for name, t in (("a", a), ("b", b)):
+        if not isinstance(t, pd.DataFrame) or t.size == 0:
+            raise ValueError(f"{name} must be a non-empty boolean DataFrame")
+        if not all(pd.api.types.is_bool_dtype(d) for d in t.dtypes):
+            raise ValueError(f"{name} must hold True/False values only")
+    B = _same_labels(a, b, "a", "b")
+    x, y = a.to_numpy(dtype=bool), B.to_numpy(dtype=bool)
+    pa, pb = x.mean(), y.mean()
+    for name, rate in (("a", pa), ("b", pb)):
+        if rate in (0.0, 1.0):
+            raise ValueError(f"{name} flags {'every' if rate else 'no'} cell; agreement beyond chance is undefined")
+    po = (x == y).mean()
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    both, only_a, only_b = int((x & y).sum()), int((x & ~y).sum()), int((~x & y).sum())
+    return pd.Series({
+        "cells": int(x.size), "base rate a": float(pa), "base rate b": float(pb),
+        "raw agreement": float(po), "chance agreement": float(pe), "kappa": float((po - pe) / (1 - pe)),
+        "jaccard": both / (both + only_a + only_b), "both": both, "only a": only_a, "only b": only_b,
+    }, dtype=object)
 
 
 def critical_mass(
