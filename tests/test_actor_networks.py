@@ -88,6 +88,19 @@ def test_node_brokerage_null_star_has_no_alternative():
     res = an.node_brokerage_null(star, n=9, seed=1)
     assert res.loc[0, "observed"] == 12 and res.loc[0, "expected"] == 12  # 4 x 3 ordered leaf pairs
     assert res.loc[0, "sd"] == 0 and np.isnan(res.loc[0, "z"]) and res.loc[0, "p_greater"] == 1.0
+    total = res.attrs["network"]
+    assert total["observed"].iloc[0] == res["observed"].sum() == 12 and total["expected"].iloc[0] == 12
+
+
+def test_node_brokerage_null_total_is_the_sum_of_the_actors():
+    G = nx.gnp_random_graph(12, 0.3, seed=8, directed=True)
+    res = an.node_brokerage_null(G, n=19, seed=2)
+    total = res.attrs["network"]
+    assert total["observed"].iloc[0] == pytest.approx(res["observed"].sum())
+    assert total["expected"].iloc[0] == pytest.approx(res["expected"].sum())
+    assert 1 / 20 <= total["p_value"].iloc[0] <= 1
+    nx.set_node_attributes(G, "one", "group")
+    assert (res["observed"] == rn.brokerage(G)[("raw", "total")].loc[res.index]).all()
 
 
 def test_tie_persistence_identical_and_disjoint_waves():

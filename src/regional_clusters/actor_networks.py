@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import as_generator
-from .networks import brokerage, ei_index, format_p, null_comparison, rewire_null
+from .networks import brokerage, ei_index, format_p, null_comparison, permutation_p, rewire_null
 
 __all__ = [
     "dyadic_covariates",
@@ -332,6 +332,9 @@ def node_brokerage_null(G, *, n: int = 199, seed=None) -> pd.DataFrame:
         Indexed by node: ``in_degree``, ``out_degree``, ``observed`` (open
         two-paths ``i -> v -> j`` through the node), ``expected`` and ``sd``
         under rewiring, ``z`` and ``p_greater`` (one-sided, (k+1)/(B+1)).
+        ``attrs["network"]`` holds the sum over all actors from the same
+        draws, as a one-row table of
+        :func:`~regional_clusters.networks.null_comparison` (two-sided p).
 
     Raises
     ------
@@ -349,17 +352,30 @@ def node_brokerage_null(G, *, n: int = 199, seed=None) -> pd.DataFrame:
     D = _directed(G).copy()
     nx.set_node_attributes(D, "all", "_one_group")
 
-    def statistic(H):
-        return brokerage(H, group="_one_group")[("raw", "total")]
+    nodes = list(D)
+    total_key = "open two-paths, all actors"
 
+    def statistic(H):
+        per_node = brokerage(H, group="_one_group")[("raw", "total")]
+        values = {f"node {i}": float(per_node[v]) for i, v in enumerate(nodes)}
+        values[total_key] = float(per_node.sum())
+        return values
+
+    null = "degree-preserving rewiring"
     res = null_comparison(statistic, D, lambda H, n, seed: rewire_null(H, n=n, seed=seed, keep_weights=False),
-                          n=n, seed=seed, null="degree-preserving rewiring", alternative="greater")
-    res.index = list(D)
+                          n=n, seed=seed, null=null, alternative="greater")
+    network = res.loc[[total_key]].copy()
+    draws = res.attrs["draws"][total_key]
+    network["p_value"] = permutation_p(network["observed"].iloc[0], draws, "two-sided")
+    network.attrs = {}
+    per_node = res.drop(index=total_key)
+    per_node.index = nodes
     out = pd.DataFrame({
         "in_degree": pd.Series(dict(D.in_degree())), "out_degree": pd.Series(dict(D.out_degree())),
-    }).loc[res.index]
-    out = out.join(res[["observed", "expected", "sd", "z"]]).assign(p_greater=res["p_value"])
+    }).loc[nodes]
+    out = out.join(per_node[["observed", "expected", "sd", "z"]]).assign(p_greater=per_node["p_value"])
     out.index.name = "node"
+    out.attrs["network"] = network
     return out
 
 
