@@ -166,3 +166,66 @@ def test_entry_model_logit_sign_and_bad_input():
         dy.entry_model(d, estimator="probit")
     with pytest.raises(ValueError, match="single value"):
         dy.entry_model(d.assign(entry=0.0))
+
+
+def test_transition_rates_hand_computed():
+    t = dy.entry_exit(X0, X1, lq=1.2, density=False)
+    rates = dy.transition_rates(t, pd.Series({"r1": "centre", "r2": "centre", "r3": "periphery"}), name="type")
+    assert rates.loc["all", "entry_rate"] == pytest.approx(1 / 6)
+    assert rates.loc["periphery", "entry_rate"] == pytest.approx(1 / 2)
+    assert rates.loc["periphery", "entry_ratio"] == pytest.approx(3.0)
+    assert rates.loc["centre", "exits"] == 0 and rates.loc["periphery", "exit_rate"] == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="region 'r3' has no group"):
+        dy.transition_rates(t, pd.Series({"r1": "a", "r2": "a"}))
+
+
+def test_density_permutation_null_detects_planted_relatedness():
+    # 60 regions, 8 industries in two blocks {a,b,c,d} and {e,f,g,h}; a region specialised in a block
+    # enters the other industries of its own block, never those of the other block
+    rng = np.random.default_rng(7)
+    cols = list("abcdefgh")
+    base = np.ones((60, 8)) * 10.0
+    for r in range(60):
+        block = (r % 2) * 4
+        picks = rng.choice(4, size=2, replace=False) + block
+        base[r, picks] = 40.0
+    start = pd.DataFrame(base, index=[f"r{k}" for k in range(60)], columns=cols)
+    end = start.copy()
+    for r in range(0, 60, 3):
+        block = (r % 2) * 4
+        absent = [j for j in range(block, block + 4) if start.iat[r, j] == 10.0]
+        end.iat[r, absent[0]] = 40.0
+    t = dy.entry_exit(start, end, lq=1.2)
+    out = dy.density_permutation_test(t, start, lq=1.2, permutations=19, seed=3, fixed_effects=(), cluster="region")
+    assert out["observed"] > out["null_mean"]
+    assert out["p_value"] == pytest.approx(1 / 20)
+
+
+def test_complexity_panel_equals_py_ecomplexity_per_year():
+    ec = pytest.importorskip("ecomplexity")
+    import os
+    import warnings
+    from pathlib import Path
+
+    from regional_clusters import data
+
+    mirror = os.environ.get(data.MIRROR_ENV)
+    if not mirror or not Path(mirror).is_dir():
+        pytest.skip("no data mirror configured")
+    from regional_clusters.data import load_ba_occupations
+
+    ba = load_ba_occupations()
+    ba = ba[ba["year"].isin([2013, 2019, 2025]) & (ba["occupational_group"] != "unknown")]
+    # a real table: Kreise x KldB groups, reported cells only (suppressed cells counted as 0 here)
+    long = ba.assign(value=ba["employees"].astype("float64").fillna(0.0))[["kreis", "occupational_group", "year", "value"]]
+    ours = dy.complexity_panel(long, region="kreis", industry="occupational_group")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = ec.ecomplexity(long, {"time": "year", "loc": "kreis", "prod": "occupational_group", "val": "value"},
+                                check_logsupermodularity=False, verbose=False)
+    key = ["year", "kreis", "occupational_group"]
+    merged = ours.merge(theirs[key + ["mcp", "eci", "pci", "density"]], on=key, suffixes=("", "_ec"))
+    assert len(merged) == len(ours) == 3 * 400 * 140
+    assert (merged["mcp"] == merged["mcp_ec"]).all()
+    for col, tol in (("eci", 1e-6), ("pci", 1e-6), ("density", 1e-9)):
+        assert np.abs(merged[col] - merged[f"{col}_ec"]).max() < tol, col

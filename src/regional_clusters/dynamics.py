@@ -49,6 +49,8 @@ __all__ = [
     "entry_exit",
     "EntryModel",
     "entry_model",
+    "transition_rates",
+    "density_permutation_test",
     "panel_matrices",
     "complexity_panel",
 ]
@@ -690,6 +692,171 @@ def entry_model(
         table=table, estimator=label, outcome=outcome, fixed_effects=fixed_effects, cluster=cluster,
         n_obs=n_obs, n_clusters=n_clusters, entry_rate=float(y.mean()), sample=sample, fit=fit,
     )
+
+
+def transition_rates(transitions: pd.DataFrame, groups: pd.Series, *, name: str = "group") -> pd.DataFrame:
+    """Entry and exit rates of specialisations by group of regions, against the overall rate.
+
+    Parameters
+    ----------
+    transitions : pandas.DataFrame
+        Output of :func:`entry_exit`.
+    groups : pandas.Series
+        Group of each region (e.g. the settlement-structure type), indexed
+        by region.
+    name : str
+        Name of the group column in the result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (and ``"all"``): ``regions``, ``at_risk`` (pairs
+        not specialised at the start), ``entries``, ``entry_rate``,
+        ``entry_ratio`` (entry rate / overall entry rate: the expected value
+        is 1 when entries fall on groups in proportion to their pairs at
+        risk), ``specialised`` (pairs specialised at the start), ``exits``,
+        ``exit_rate``, ``exit_ratio``.
+
+    Raises
+    ------
+    ValueError
+        A region of ``transitions`` without a group (named).
+
+    Examples
+    --------
+    >>> X0 = pd.DataFrame({"a": [30, 10, 10], "b": [10, 30, 10], "c": [10, 10, 30]}, index=["r1", "r2", "r3"])
+    >>> X1 = pd.DataFrame({"a": [30, 10, 30], "b": [10, 30, 10], "c": [10, 10, 10]}, index=["r1", "r2", "r3"])
+    >>> t = entry_exit(X0, X1, lq=1.2, density=False)
+    >>> transition_rates(t, pd.Series({"r1": "x", "r2": "x", "r3": "y"}))[["at_risk", "entries", "exits"]]
+           at_risk  entries  exits
+    group
+    x            4        0      0
+    y            2        1      1
+    all          6        1      1
+    """
+    for col in ("region", "at_risk", "status"):
+        if col not in transitions.columns:
+            raise ValueError(f"transitions has no column {col!r}; pass the output of entry_exit")
+    g = transitions["region"].map(groups)
+    if g.isna().any():
+        raise ValueError(f"region {transitions.loc[g.isna(), 'region'].iloc[0]!r} has no group")
+    work = pd.DataFrame({
+        name: g.to_numpy(), "region": transitions["region"].to_numpy(),
+        "at_risk": transitions["at_risk"].to_numpy().astype(int),
+        "entries": (transitions["status"] == "entry").to_numpy().astype(int),
+        "specialised": (~transitions["at_risk"]).to_numpy().astype(int),
+        "exits": (transitions["status"] == "exit").to_numpy().astype(int),
+    })
+
+    def summarise(d: pd.DataFrame) -> pd.Series:
+        return pd.Series({"regions": d["region"].nunique(), "at_risk": d["at_risk"].sum(),
+                          "entries": d["entries"].sum(), "specialised": d["specialised"].sum(),
+                          "exits": d["exits"].sum()})
+
+    table = pd.DataFrame({k: summarise(d) for k, d in work.groupby(name, sort=True)}).T
+    table.loc["all"] = summarise(work)
+    table = table.astype("int64")
+    table.index.name = name
+    table["entry_rate"] = table["entries"] / table["at_risk"]
+    table["exit_rate"] = table["exits"] / table["specialised"]
+    table["entry_ratio"] = table["entry_rate"] / table.loc["all", "entry_rate"]
+    table["exit_ratio"] = table["exit_rate"] / table.loc["all", "exit_rate"]
+    return table[["regions", "at_risk", "entries", "entry_rate", "entry_ratio",
+                  "specialised", "exits", "exit_rate", "exit_ratio"]]
+
+
+def density_permutation_test(
+    transitions: pd.DataFrame,
+    X0: pd.DataFrame,
+    *,
+    lq: float = 1.0,
+    min_size: float = 0.0,
+    diagonal: float | None = 0.0,
+    permutations: int = 99,
+    seed=None,
+    **model_options,
+) -> dict:
+    """Is entry explained by *which* industries are related? A permutation null.
+
+    The relatedness density of each pair is recomputed with the industry
+    labels of the proximity matrix shuffled (rows and columns together):
+    every region keeps its portfolio at the start, and the proximity matrix
+    keeps its values, but which industries are close to which is random.
+    The entry model (:func:`entry_model`) is refitted on each shuffled
+    density; the p-value is :math:`(k + 1) / (B + 1)`, with :math:`k` the
+    number of shuffles whose coefficient is at least the observed one.
+
+    Parameters
+    ----------
+    transitions : pandas.DataFrame
+        Output of :func:`entry_exit` for the start ``X0``.
+    X0 : pandas.DataFrame
+        Counts at the start (to rebuild the specialisation matrix).
+    lq, min_size, diagonal
+        As in :func:`entry_exit` (must be the values used there).
+    permutations : int, default 99
+    seed : int or numpy.random.Generator, optional
+    **model_options
+        Passed to :func:`entry_model` (fixed effects, clustering, estimator).
+
+    Returns
+    -------
+    dict
+        ``observed`` (coefficient of density), ``null_mean``, ``null_sd``,
+        ``null`` (array of coefficients), ``p_value`` and ``permutations``.
+
+    Raises
+    ------
+    ValueError
+        Bad ``permutations`` or a ``transitions`` table that does not match
+        ``X0`` (named label).
+
+    References
+    ----------
+    Hidalgo, C. A., Klinger, B., Barabási, A.-L. and Hausmann, R. (2007).
+    The product space conditions the development of nations. Science
+    317(5837), 482-487.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> X0 = pd.DataFrame(rng.integers(1, 50, (30, 6)), index=[f"r{k}" for k in range(30)],
+    ...                   columns=list("abcdef")).astype(float)
+    >>> X1 = X0 * rng.uniform(0.7, 1.4, X0.shape)
+    >>> t = entry_exit(X0, X1)
+    >>> out = density_permutation_test(t, X0, permutations=9, seed=1, fixed_effects=())
+    >>> sorted(out)
+    ['null', 'null_mean', 'null_sd', 'observed', 'p_value', 'permutations']
+    """
+    from ._checks import as_generator
+
+    if int(permutations) != permutations or permutations < 1:
+        raise ValueError(f"permutations must be a positive integer, got {permutations!r}")
+    rng = as_generator(seed)
+    S0 = specialised(X0, lq=lq, min_size=min_size)
+    phi = proximity(S0, given=True, diagonal=diagonal)
+    rows = pd.Index(transitions["region"]).unique()
+    cols = pd.Index(transitions["industry"]).unique()
+    for what, labels, ref in (("region", rows, S0.index), ("industry", cols, S0.columns)):
+        diff = labels.symmetric_difference(ref)
+        if len(diff):
+            raise ValueError(f"{what} {diff[0]!r} is in only one of transitions and X0")
+    S0 = S0.loc[rows, cols]
+    phi = phi.loc[cols, cols]
+    key = pd.MultiIndex.from_frame(transitions[["region", "industry"]])
+    observed = entry_model(transitions, **model_options).table.loc["density", "estimate"]
+    null = np.empty(int(permutations))
+    P = phi.to_numpy()
+    for b in range(int(permutations)):
+        order = rng.permutation(len(cols))
+        shuffled = pd.DataFrame(P[np.ix_(order, order)], index=cols, columns=cols)
+        dens = relatedness_density(S0, shuffled).stack(future_stack=True)
+        dens.index.names = ["region", "industry"]
+        t = transitions.assign(density=dens.reindex(key).to_numpy())
+        null[b] = entry_model(t, **model_options).table.loc["density", "estimate"]
+    k = int((null >= observed).sum())
+    return {"observed": float(observed), "null_mean": float(null.mean()), "null_sd": float(null.std(ddof=1)),
+            "null": null, "p_value": (k + 1) / (int(permutations) + 1), "permutations": int(permutations)}
 
 
 def panel_matrices(
