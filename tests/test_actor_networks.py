@@ -33,6 +33,10 @@ def test_dyadic_covariates_hand_computed():
     assert X["size gap"].loc[2, 1] == 6 and np.all(np.diag(X["size gap"]) == 0)
     series = an.dyadic_covariates(G, {"s": (pd.Series({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}), "sender")})["s"]
     assert series.loc[4, 1] == 4
+    distance = pd.DataFrame(np.arange(25.0).reshape(5, 5), index=[5, 4, 3, 2, 1], columns=[5, 4, 3, 2, 1])
+    given = an.dyadic_covariates(G, {}, {"d": distance})["d"]
+    assert list(given.index) == [1, 2, 3, 4, 5] and given.loc[1, 2] == distance.loc[1, 2]
+    assert np.all(np.diag(given) == 0) and distance.loc[1, 1] == 24  # the input is not modified
 
 
 def test_dyadic_covariates_errors():

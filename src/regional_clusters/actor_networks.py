@@ -108,9 +108,9 @@ def dyadic_covariates(G, spec: Mapping, matrices: Mapping | None = None) -> dict
         missing = [v for v in nodes if v not in M.index or v not in M.columns]
         if missing:
             raise ValueError(f"matrix {name!r} has no row or column for node {missing[0]!r}")
-        M = M.loc[nodes, nodes].astype(float).copy()
-        np.fill_diagonal(M.values, 0.0)
-        out[name] = M
+        values = M.loc[nodes, nodes].to_numpy(dtype=float, copy=True)
+        np.fill_diagonal(values, 0.0)
+        out[name] = pd.DataFrame(values, index=nodes, columns=nodes)
     for name, item in spec.items():
         attribute, kind = item
         if kind not in _KINDS:
