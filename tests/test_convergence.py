@@ -298,3 +298,84 @@ def test_sigma_test_equals_morgans_variance_ratio_form():
     assert same["t"] == pytest.approx(0, abs=1e-8) and same["p"] == pytest.approx(1)
     with pytest.raises(ValueError, match="year 1999"):
         sigma_convergence_test(Y, 1995, 1999)
+
+
+def test_clustered_errors_match_statsmodels_and_name_the_clusters():
+    import numpy as np
+    import pandas as pd
+    import pytest
+    import statsmodels.api as sm
+
+    from regional_clusters.convergence import beta_convergence
+
+    rng = np.random.default_rng(7)
+    idx = [f"r{i}" for i in range(60)]
+    y0 = pd.Series(np.exp(np.repeat(rng.normal(0, 0.4, 6), 10) + rng.normal(0, 0.1, 60)), index=idx)
+    cluster = pd.Series(np.repeat(list("ABCDEF"), 10), index=idx, name="country")
+    shock = pd.Series(np.repeat(rng.normal(0, 0.05, 6), 10), index=idx)
+    Y = pd.DataFrame({2000: y0, 2010: y0 * np.exp(0.2 - 0.1 * np.log(y0) + shock)})
+    res = beta_convergence(Y, clusters=cluster)
+    X = sm.add_constant(np.log(Y[2000]).rename("x"))
+    g = (np.log(Y[2010] / Y[2000]) / 10).rename("g")
+    ref = sm.OLS(g, X).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(cluster)[0]}, use_t=True)
+    assert res.beta == pytest.approx(ref.params["x"])
+    assert res.se == pytest.approx(ref.bse["x"])
+    assert res.pvalue == pytest.approx(ref.pvalues["x"])
+    assert "clustered by country (6 clusters)" in res.specification
+    # shocks and incomes shared within clusters make clustered errors larger than HC1
+    assert res.se > beta_convergence(Y).se
+    with pytest.raises(ValueError, match="r0"):
+        beta_convergence(Y, clusters=cluster.drop("r0"))
+    with pytest.raises(ValueError, match="at least two"):
+        beta_convergence(Y, clusters=pd.Series("A", index=idx))
+
+
+def test_theil_with_weights_of_each_year_equals_year_by_year():
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.convergence import theil_decomposition
+
+    x = pd.DataFrame({2000: [1.0, 2.0, 4.0, 8.0], 2001: [2.0, 2.0, 3.0, 9.0]}, index=list("abcd"))
+    w = pd.DataFrame({2000: [1.0, 2.0, 3.0, 4.0], 2001: [4.0, 3.0, 2.0, 1.0]}, index=list("abcd"))
+    g = pd.Series(["c", "c", "p", "p"], index=list("abcd"))
+    table = theil_decomposition(x, g, weights=w)
+    for year in (2000, 2001):
+        single = theil_decomposition(x[year], g, weights=w[year]).loc["total"]
+        assert table.loc[year, "total"] == pytest.approx(single["theil"])
+        assert table.loc[year, "between"] == pytest.approx(single["between"])
+    # hand computation of the 2001 between term: group shares of income and population
+    inc = np.array([2 * 4 + 2 * 3, 3 * 2 + 9 * 1]); pop = np.array([7.0, 3.0])
+    S, P = inc / inc.sum(), pop / pop.sum()
+    assert table.loc[2001, "between"] == pytest.approx(float((S * np.log(S / P)).sum()))
+    with pytest.raises(ValueError, match="2001"):
+        theil_decomposition(x, g, weights=w[[2000]])
+
+
+def test_moran_residuals_equals_esda_on_the_residuals():
+    import esda
+    import numpy as np
+    import pandas as pd
+    import pytest
+    from libpysal.weights import lat2W
+
+    from regional_clusters.convergence import beta_convergence, moran_residuals
+
+    ids = [f"r{i}" for i in range(25)]
+    w = lat2W(5, 5)
+    w.remap_ids(ids)
+    rng = np.random.default_rng(1)
+    y0 = pd.Series(np.exp(rng.normal(0, 0.3, 25)), index=ids)
+    trend = pd.Series(np.repeat(np.linspace(-0.2, 0.2, 5), 5), index=ids)  # rows of the lattice share shocks
+    Y = pd.DataFrame({0: y0, 10: y0 * np.exp(trend)})
+    res = beta_convergence(Y)
+    out = moran_residuals(res, w, permutations=199, seed=3)
+    w.transform = "r"
+    ref = esda.Moran(res.results.resid.loc[w.id_order].to_numpy(), w, permutations=0)
+    assert out["I"] == pytest.approx(ref.I)
+    assert out["expected"] == pytest.approx(-1 / 24)
+    assert out["I"] > 0.3 and out["p"] <= 0.01
+    assert out["p"] >= 1 / 200  # never zero
+    with pytest.raises(ValueError, match="zz"):
+        moran_residuals(beta_convergence(Y.rename(index={"r24": "zz"})), w)

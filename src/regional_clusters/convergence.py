@@ -31,6 +31,7 @@ __all__ = [
     "theil_decomposition",
     "gini",
     "group_means",
+    "moran_residuals",
 ]
 
 
@@ -182,6 +183,7 @@ def beta_convergence(
     end=None,
     controls=None,
     cov_type: str = "HC1",
+    clusters=None,
     name: str = "Y",
 ) -> BetaConvergence:
     """Absolute or conditional beta convergence (Barro and Sala-i-Martin 1992).
@@ -215,6 +217,13 @@ def beta_convergence(
         and is used as is.
     cov_type : str, default "HC1"
         statsmodels covariance type (``"HC0"`` .. ``"HC3"``, ``"nonrobust"``).
+        Ignored when ``clusters`` is given.
+    clusters : pandas.Series, optional
+        Cluster label of each region (e.g. country, Land). Standard errors are
+        then cluster-robust (statsmodels ``cov_type="cluster"``, with the
+        small-sample correction and t tests with one degree of freedom fewer
+        than clusters), for shocks shared within a cluster; the
+        specification names the clustering and the number of clusters.
     name : str
         Name of ``Y`` in error messages.
 
@@ -292,7 +301,18 @@ def beta_convergence(
         X = pd.concat([X, Z], axis=1)
     if X.shape[0] <= X.shape[1]:
         raise ValueError(f"{X.shape[1]} regressors need more than {X.shape[0]} regions")
-    results = sm.OLS(growth.rename("growth"), X).fit(cov_type=cov_type)
+    if clusters is not None:
+        cluster_labels = _groups(clusters, Y.index)
+        n_clusters = int(cluster_labels.nunique())
+        if n_clusters < 2:
+            raise ValueError(f"clusters must have at least two groups, has {n_clusters}")
+        codes, _ = pd.factorize(cluster_labels)
+        # t with G - 1 degrees of freedom: with few clusters the normal approximation is too kind
+        results = sm.OLS(growth.rename("growth"), X).fit(cov_type="cluster", cov_kwds={"groups": codes}, use_t=True)
+        cov_text = f"errors clustered by {clusters.name or 'cluster'} ({n_clusters} clusters)"
+    else:
+        results = sm.OLS(growth.rename("growth"), X).fit(cov_type=cov_type)
+        cov_text = f"{cov_type} standard errors"
     beta = float(results.params["log_initial"])
     se = float(results.bse["log_initial"])
     inner = 1.0 + beta * T
@@ -301,7 +321,7 @@ def beta_convergence(
     kind = "conditional" if controls is not None else "absolute"
     spec = (
         f"{kind} beta convergence: (1/T) ln(y[{end}]/y[{start}]) = a + beta ln y[{start}]"
-        f"{spec_controls}; OLS, {cov_type} standard errors; T = {T:g} years, n = {len(Y)} regions"
+        f"{spec_controls}; OLS, {cov_text}; T = {T:g} years, n = {len(Y)} regions"
     )
     return BetaConvergence(
         results=results,
@@ -489,8 +509,10 @@ def theil_decomposition(x, groups, *, weights=None, name: str = "x") -> pd.DataF
         Values by region, or a region x year table.
     groups : pandas.Series
         Group of each region (e.g. country, or central/peripheral).
-    weights : pandas.Series, optional
-        Population weights by region; equal if omitted.
+    weights : pandas.Series or pandas.DataFrame, optional
+        Population weights by region; equal if omitted. For a region x year
+        table ``x``, a region x year DataFrame of weights gives every year its
+        own weights (the population of that year).
     name : str
         Name of ``x`` in error messages.
 
@@ -530,9 +552,16 @@ def theil_decomposition(x, groups, *, weights=None, name: str = "x") -> pd.DataF
         zero = X.columns[X.sum(axis=0) == 0]
         if len(zero):
             raise ValueError(f"{name} has only zeros in year {_label(zero[0])!r}")
-        w = _weights(weights, X.index).to_numpy()
         codes, _ = pd.factorize(_groups(groups, X.index), sort=True)
-        rows = {c: _theil_parts(X[c].to_numpy(), w, codes) for c in X.columns}
+        if isinstance(weights, pd.DataFrame):
+            missing = [c for c in X.columns if c not in weights.columns]
+            if missing:
+                raise ValueError(f"weights have no column for year {_label(missing[0])!r}")
+            rows = {c: _theil_parts(X[c].to_numpy(), _weights(weights[c], X.index, f"weights[{c}]").to_numpy(), codes)
+                    for c in X.columns}
+        else:
+            w = _weights(weights, X.index).to_numpy()
+            rows = {c: _theil_parts(X[c].to_numpy(), w, codes) for c in X.columns}
         out = pd.DataFrame.from_dict(rows, orient="index", columns=["total", "between", "within"])
         out["between_share"] = out["between"] / out["total"].where(out["total"] > 0)
         out.index.name = X.columns.name or "year"
@@ -883,3 +912,76 @@ def sigma_convergence_test(Y, start, end, *, name: str = "Y") -> pd.Series:
     sd_a, sd_b = float(np.std(a, ddof=1)), float(np.std(b, ddof=1))
     return pd.Series({"sd_start": sd_a, "sd_end": sd_b, "ratio": sd_b / sd_a, "t": float(t),
                       "df": n - 2, "p": p, "regions": n}, name=f"{_label(start)}-{_label(end)}")
+
+
+# ---------------------------------------------------------------------------
+# spatial dependence of regression residuals
+# ---------------------------------------------------------------------------
+
+
+def moran_residuals(result: BetaConvergence, w, *, permutations: int = 999, seed: int = 0) -> pd.Series:
+    """Moran's I of the residuals of a convergence regression (PySAL esda).
+
+    Neighbouring regions share shocks; if the residuals are spatially
+    autocorrelated, the observations are not independent and the standard
+    errors of :func:`beta_convergence` are too small (Rey and Montouri 1999).
+
+    Parameters
+    ----------
+    result : BetaConvergence
+        A fitted regression.
+    w : libpysal.weights.W
+        Spatial weights whose ids are the regions of the regression (e.g.
+        queen contiguity of the Kreis boundaries); row-standardised here.
+    permutations : int, default 999
+        Random relabellings of the residuals for the permutation p-value.
+    seed : int, default 0
+
+    Returns
+    -------
+    pandas.Series
+        ``I`` (observed), ``expected`` (:math:`-1/(n-1)` under no spatial
+        autocorrelation), ``z`` (permutation z-score), ``p`` (one-sided
+        permutation p-value, (k+1)/(permutations+1)), ``permutations``, ``n``.
+
+    Raises
+    ------
+    ValueError
+        If a region of the regression has no entry in ``w``, or ``w`` has
+        islands (regions without neighbours).
+
+    References
+    ----------
+    Rey, S. J. and Montouri, B. D. (1999). US regional income convergence: a
+    spatial econometric perspective. *Regional Studies* 33(2), 143-156.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from libpysal.weights import lat2W
+    >>> w = lat2W(4, 4)
+    >>> w.remap_ids([f"r{i}" for i in range(16)])
+    >>> y0 = pd.Series(np.linspace(1, 2, 16), index=[f"r{i}" for i in range(16)])
+    >>> Y = pd.DataFrame({2000: y0, 2010: y0 * np.exp(np.arange(16) % 4 / 10)})
+    >>> out = moran_residuals(beta_convergence(Y), w, permutations=99)
+    >>> float(out["expected"]) == -1 / 15
+    True
+    """
+    import esda
+    import libpysal
+
+    resid = result.results.resid
+    ids = list(resid.index)
+    missing = [i for i in ids if i not in w.neighbors]
+    if missing:
+        raise ValueError(f"spatial weights have no entry for region {missing[0]!r}")
+    sub = libpysal.weights.w_subset(w, ids) if len(ids) < w.n else w
+    islands = [i for i in ids if len(sub.neighbors[i]) == 0]
+    if islands:
+        raise ValueError(f"region {islands[0]!r} has no neighbour in the spatial weights")
+    sub.transform = "r"
+    order = sub.id_order
+    np.random.seed(seed)  # esda draws its permutations from numpy's global generator
+    mi = esda.Moran(resid.loc[order].to_numpy(), sub, permutations=permutations)
+    return pd.Series({"I": float(mi.I), "expected": float(mi.EI), "z": float(mi.z_sim),
+                      "p": float(mi.p_sim), "permutations": int(permutations), "n": int(len(order))})

@@ -41,6 +41,7 @@ import functools
 import numpy as np
 import pandas as pd
 
+from regional_clusters.data.loaders import _parsed
 from regional_clusters.data.germany import (
     check_kreis_codes,
     inkar_indicator,
@@ -54,11 +55,14 @@ __all__ = [
     "KREISTYP_LABELS",
     "kreisregionen",
     "kreis_areas",
+    "kreis_population",
     "kreistyp",
     "kreistyp_reconstruction",
     "kreistyp_aggregate",
     "validate_kreistyp",
     "periphery_measures",
+    "per_head_by_type",
+    "periphery_gradient",
 ]
 
 #: Labels of the four settlement-structure Kreistypen (BBSR), 1 = most central.
@@ -112,6 +116,56 @@ def _populations() -> pd.DataFrame:
     """Kreis x year population, as density x area (all years with a density)."""
     density = inkar_indicator("density")
     return density.mul(kreis_areas(), axis=0)
+
+
+@functools.lru_cache(maxsize=1)
+def _population_panel() -> pd.DataFrame:
+    known = _populations()
+    years = list(range(1995, int(known.columns.max()) + 1))
+    # log-linear between the years INKAR has a density for; 1995 takes the value of 1996
+    logs = np.log(known).T.reindex(years).interpolate(method="index", limit_direction="both")
+    panel = np.exp(logs).T
+    panel.columns = panel.columns.astype(int)
+    return panel
+
+
+def kreis_population(years=None) -> pd.DataFrame:
+    """Population of the 400 Kreise, 1995-2022, for weighting.
+
+    INKAR's density times the area of :func:`kreis_areas` in the years
+    INKAR has a density for (1996, 2000, 2004, 2008-2022), log-linearly
+    interpolated in between; 1995 takes the value of 1996. Good enough for
+    weights, not a population statistic.
+
+    Parameters
+    ----------
+    years : sequence of int, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Kreis x year table of inhabitants.
+
+    Raises
+    ------
+    ValueError
+        If a requested year is outside 1995-2022 (the message names it).
+
+    Examples
+    --------
+    >>> p = kreis_population([2000, 2021])
+    >>> p.shape
+    (400, 2)
+    """
+    panel = _population_panel()
+    if years is None:
+        return panel.copy()
+    years = list(years)
+    outside = [y for y in years if y not in panel.columns]
+    if outside:
+        raise ValueError(f"year {outside[0]!r} is outside the population panel "
+                         f"({panel.columns.min()}-{panel.columns.max()})")
+    return panel[years].copy()
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,8 +342,29 @@ def _solve_land(units: pd.DataFrame, cands: pd.Series, eqs: list, land: str) -> 
     return pd.Series(chosen)
 
 
+_VERSION = 2  # bump when the reconstruction changes
+_SOURCES = (
+    "inkar_2024/siedlungsstruktur.parquet", "inkar_2024/wirtschaft.parquet", "inkar_2024/_regionen.parquet",
+    "regionalstatistik_2018/12411-01-01-4_00.csv", "boundaries_de_2021/Ebene_Kreise.geojson",
+    "boundaries_de_2021/VG5000_KRS.dbf",
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _reconstruction() -> pd.DataFrame:
+    table = _cached_reconstruction().set_index("kreis")
+    table["candidates"] = table["candidates"].map(lambda s: tuple(int(c) for c in s.split(",")))
+    return table
+
+
+@_parsed(f"kreistyp_reconstruction-g{_VERSION}", _SOURCES)
+def _cached_reconstruction(*paths) -> pd.DataFrame:
+    table = _reconstruct()
+    table["candidates"] = table["candidates"].map(lambda c: ",".join(map(str, c)))
+    return table.reset_index(names="kreis")
+
+
+def _reconstruct() -> pd.DataFrame:
     units = _unit_table()
     published = _published_types()
     present = set(zip(published["land"], published["kreistyp"]))
@@ -448,8 +523,9 @@ def validate_kreistyp(types: pd.Series | None = None, indicators=_INFERENCE + _V
     -------
     pandas.DataFrame
         One row per Land x type x indicator x year with ``published``,
-        ``reconstructed``, ``rel_error`` (reconstructed / published - 1) and
-        ``used_in_inference`` (bool).
+        ``reconstructed``, ``abs_error`` (reconstructed - published),
+        ``rel_error`` (reconstructed / published - 1; missing where the
+        published value is 0) and ``used_in_inference`` (bool).
 
     Examples
     --------
@@ -485,7 +561,9 @@ def validate_kreistyp(types: pd.Series | None = None, indicators=_INFERENCE + _V
         frames.append(both)
     out = pd.concat(frames, ignore_index=True).rename(
         columns={"value_published": "published", "value_reconstructed": "reconstructed"})
-    out["rel_error"] = out["reconstructed"] / out["published"] - 1
+    out["abs_error"] = out["reconstructed"] - out["published"]
+    # a share that is 0 in the published table (no Oberzentrum in a type) has no relative error
+    out["rel_error"] = (out["reconstructed"] / out["published"].where(out["published"] != 0) - 1)
     out["used_in_inference"] = out["indicator"].isin(_INFERENCE)
     return out
 
@@ -523,3 +601,150 @@ def periphery_measures() -> pd.DataFrame:
         "density": inkar_indicator("density", years=[2021])[2021],
         "kreistyp": kreistyp(),
     })
+
+
+# --------------------------------------------------------------------------
+# where money and activity go along the centre-periphery scale
+
+
+def per_head_by_type(per_head: pd.Series, population: pd.Series, types: pd.Series, *,
+                     permutations: int = 999, seed: int = 0) -> pd.DataFrame:
+    """Money per head by Kreistyp, observed against an equal-per-head baseline.
+
+    The observed share of each type in the total sum is compared with its
+    population share, which is what every type would get if every inhabitant
+    received the national amount per head. The permutation null reshuffles
+    the per-head amounts across Kreise (keeping their distribution and each
+    Kreis's population), so it asks whether the types differ more than a
+    random grouping of Kreise of the same sizes would.
+
+    Parameters
+    ----------
+    per_head : pandas.Series
+        Amount per inhabitant by Kreis (e.g. euro of project funding).
+    population : pandas.Series
+        Inhabitants by Kreis.
+    types : pandas.Series
+        Group of each Kreis (e.g. the Kreistyp).
+    permutations : int, default 999
+    seed : int, default 0
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per type: ``kreise``, ``per_head`` (population-weighted),
+        ``observed`` (share of the total), ``expected`` (population share),
+        ``ratio`` (observed / expected) and ``p`` (two-sided permutation
+        p-value of the ratio, (k+1)/(permutations+1)).
+
+    Raises
+    ------
+    ValueError
+        If a Kreis lacks a value, a population or a type, or a value is
+        negative.
+
+    Examples
+    --------
+    >>> x = pd.Series([10.0, 10.0, 0.0, 0.0], index=list("abcd"))
+    >>> n = pd.Series([1.0, 1.0, 1.0, 1.0], index=list("abcd"))
+    >>> t = pd.Series([1, 1, 2, 2], index=list("abcd"))
+    >>> per_head_by_type(x, n, t, permutations=9)["ratio"].tolist()
+    [2.0, 0.0]
+    """
+    idx = per_head.index
+    for label, s in (("population", population), ("types", types)):
+        missing = idx.difference(s.index)
+        if len(missing):
+            raise ValueError(f"{label} has no value for Kreis {missing[0]!r}")
+    if per_head.isna().any():
+        raise ValueError(f"per_head is missing for Kreis {per_head.index[per_head.isna()][0]!r}")
+    if (per_head < 0).any():
+        raise ValueError(f"per_head is negative for Kreis {per_head.index[per_head < 0][0]!r}")
+    x = per_head.to_numpy(float)
+    n = population.loc[idx].to_numpy(float)
+    codes, labels = pd.factorize(types.loc[idx], sort=True)
+    pop_share = np.bincount(codes, weights=n) / n.sum()
+
+    def shares(values):
+        money = values * n
+        return np.bincount(codes, weights=money, minlength=len(labels)) / money.sum()
+
+    observed = shares(x)
+    rng = np.random.default_rng(seed)
+    null = np.array([shares(rng.permutation(x)) for _ in range(permutations)])
+    dev = np.abs(np.log(np.maximum(null, 1e-300) / pop_share))
+    obs_dev = np.abs(np.log(np.maximum(observed, 1e-300) / pop_share))
+    k = (dev >= obs_dev - 1e-12).sum(axis=0)
+    return pd.DataFrame({
+        "kreise": np.bincount(codes),
+        "per_head": np.bincount(codes, weights=x * n) / np.bincount(codes, weights=n),
+        "observed": observed,
+        "expected": pop_share,
+        "ratio": observed / pop_share,
+        "p": (k + 1) / (permutations + 1),
+    }, index=pd.Index(labels, name=types.name or "type"))
+
+
+def periphery_gradient(y: pd.Series, x: pd.Series, *, groups: pd.Series, log_x: bool = True):
+    """Slope of a Kreis indicator along a periphery measure, within Länder.
+
+    OLS of ``y`` on ``x`` (log of ``x`` by default) with fixed effects for
+    ``groups`` (the Länder) and errors clustered by ``groups`` (t with G - 1
+    degrees of freedom). A description of an association across districts,
+    not an effect.
+
+    Parameters
+    ----------
+    y, x : pandas.Series
+        Indicator and periphery measure by Kreis (Kreise missing in either
+        are dropped and counted).
+    groups : pandas.Series
+        Land (or other cluster) of each Kreis.
+    log_x : bool, default True
+
+    Returns
+    -------
+    pandas.Series
+        ``slope``, ``se``, ``p``, ``ci_low``, ``ci_high`` (95 %), ``n``,
+        ``dropped``, ``clusters`` and ``specification`` (the line to print
+        under the table).
+
+    Raises
+    ------
+    ValueError
+        If fewer than 10 Kreise remain or ``x`` is not positive with
+        ``log_x``.
+
+    Examples
+    --------
+    >>> idx = [f"{i:05d}" for i in range(40)]
+    >>> x = pd.Series(np.linspace(1, 40, 40), index=idx)
+    >>> g = pd.Series(np.repeat(["a", "b", "c", "d"], 10), index=idx)
+    >>> y = 2.0 * np.log(x)
+    >>> round(float(periphery_gradient(y, x, groups=g)["slope"]), 6)
+    2.0
+    """
+    import statsmodels.api as sm
+
+    frame = pd.DataFrame({"y": y, "x": x}).dropna()
+    dropped = int(len(y.index.union(x.index)) - len(frame))
+    if len(frame) < 10:
+        raise ValueError(f"only {len(frame)} Kreise have both values; need at least 10")
+    if log_x:
+        if (frame["x"] <= 0).any():
+            raise ValueError(f"x must be positive for log_x, Kreis {frame.index[frame['x'] <= 0][0]!r} is not")
+        frame["x"] = np.log(frame["x"])
+    missing = frame.index.difference(groups.index)
+    if len(missing):
+        raise ValueError(f"groups has no value for Kreis {missing[0]!r}")
+    g = groups.loc[frame.index]
+    X = pd.concat([frame[["x"]], pd.get_dummies(g, prefix="g", dtype=float)], axis=1)
+    codes, _ = pd.factorize(g)
+    res = sm.OLS(frame["y"], X).fit(cov_type="cluster", cov_kwds={"groups": codes}, use_t=True)
+    low, high = res.conf_int().loc["x"]
+    spec = (f"OLS, {y.name or 'y'} on {'log ' if log_x else ''}{x.name or 'x'}; fixed effects for "
+            f"{g.name or 'group'}; errors clustered by {g.name or 'group'} ({g.nunique()} clusters); "
+            f"n = {len(frame)} Kreise" + (f" ({dropped} without data)" if dropped else ""))
+    return pd.Series({"slope": float(res.params["x"]), "se": float(res.bse["x"]), "p": float(res.pvalues["x"]),
+                      "ci_low": float(low), "ci_high": float(high), "n": int(len(frame)), "dropped": dropped,
+                      "clusters": int(g.nunique()), "specification": spec})

@@ -45,6 +45,9 @@ __all__ = [
     "kreis_geodataframe",
 ]
 
+# Bump when a parser here changes, so that stale parsed caches are not reused.
+_VERSION = 4
+
 #: Reference date of the Kreis codes every loader returns (400 Kreise).
 KREIS_VINTAGE = "2021-12-31"
 
@@ -243,7 +246,8 @@ def _merge_codes(frame: pd.DataFrame, code_col: str, by: list[str], counts: list
         return pd.concat([frame[~touched], merged[frame.columns]], ignore_index=True)
     agg = {c: (lambda x: x.sum(min_count=len(x))) for c in counts}
     if weighted:
-        w = frame[weight]
+        alone = frame.groupby(keys, sort=False)[code_col].transform("size") == 1
+        w = frame[weight].where(~alone, 1.0)  # a Kreis that is merged with nothing needs no weight
         for c in weighted:
             frame[f"__{c}"] = frame[c] * w
             frame[f"__w_{c}"] = w.where(frame[c].notna())
@@ -276,7 +280,7 @@ def _fix_mojibake(text: str) -> str:
         return text
 
 
-@_parsed("kreise_2021", ("boundaries_de_2021/VG5000_KRS.dbf", "inkar_2024/_regionen.parquet"))
+@_parsed(f"kreise_2021-g{_VERSION}", ("boundaries_de_2021/VG5000_KRS.dbf", "inkar_2024/_regionen.parquet"))
 def _kreise(dbf_path, regionen_path):
     import geopandas as gpd
 
@@ -345,7 +349,7 @@ def _geometry_table(path, id_field: str, keep=None) -> pd.DataFrame:
                          "wkb": shapely.to_wkb(gdf.geometry.to_numpy())})
 
 
-@_parsed("kreis_boundaries_2021", ("boundaries_de_2021/Ebene_Kreise.geojson",))
+@_parsed(f"kreis_boundaries_2021-g{_VERSION}", ("boundaries_de_2021/Ebene_Kreise.geojson",))
 def _kreis_geometry(path):
     import shapely
 
@@ -359,7 +363,7 @@ def _kreis_geometry(path):
                          "wkb": shapely.to_wkb(merged.to_numpy())})
 
 
-@_parsed("laender_boundaries_2021", ("boundaries_de_2021/Ebene_Kreise.geojson",))
+@_parsed(f"laender_boundaries_2021-g{_VERSION}", ("boundaries_de_2021/Ebene_Kreise.geojson",))
 def _laender_geometry(path):
     # Dissolved from the Kreise: the Länder file also holds coastal waters and Lake Constance
     # as separate features with the same key, without the GF attribute that tells them apart.
@@ -529,12 +533,12 @@ def _make_inkar_loader(edition: int, table: str):
     keys = (f"{commit_dir}/{table}.parquet", f"{commit_dir}/_regionen.parquet",
             "regionalstatistik_2018/12411-01-01-4_00.csv")
 
-    @_parsed(f"inkar_{edition}_{table}_kreise", keys)
+    @_parsed(f"inkar_{edition}_{table}_kreise-g{_VERSION}", keys)
     def parse(table_path, regionen_path, pop_path):
         long = (_inkar_2024_long if edition == 2024 else _inkar_2021_long)(table_path, regionen_path)
         weights = None
         if edition == 2021:
-            pop = _parse_population(pop_path)
+            pop = _parse_population(pop_path, harmonise=False)  # weights of the Kreise before merging
             last = pop[pop["year"] == pop["year"].max()]
             later = pd.DataFrame({"kreis": np.repeat(last["kreis"].to_numpy(), 10),
                                   "year": np.tile(np.arange(2016, 2026), len(last)),
@@ -637,7 +641,7 @@ def inkar_indicator(name: str, *, years=None) -> pd.DataFrame:
     return wide
 
 
-@_parsed("inkar_2024_aggregates", tuple(f"inkar_2024/{t}.parquet" for t in _INKAR_2024_TABLES))
+@_parsed(f"inkar_2024_aggregates-g{_VERSION}", tuple(f"inkar_2024/{t}.parquet" for t in _INKAR_2024_TABLES))
 def _inkar_aggregates(*paths):
     frames = [_inkar_2024_long(p) for p in paths]
     long = pd.concat(frames, ignore_index=True)
@@ -683,7 +687,7 @@ def load_inkar_aggregates(level: str = "Siedlungsstruktureller Kreistyp (Bundesl
     return out.reset_index(drop=True)
 
 
-@_parsed("inkar_2024_europa", ("inkar_2024/europa.parquet",))
+@_parsed(f"inkar_2024_europa-g{_VERSION}", ("inkar_2024/europa.parquet",))
 def _europa(path):
     long = _inkar_2024_long(path)
     long["year"] = long["zeitbezug"].astype("int64")
@@ -793,7 +797,7 @@ def _parse_genesis(path) -> pd.DataFrame:
     return frame
 
 
-def _regionalstatistik_kreise(path) -> pd.DataFrame:
+def _regionalstatistik_kreise(path, harmonise: bool = True) -> pd.DataFrame:
     frame = _parse_genesis(path)
     frame["code"] = frame["code"].replace(_CITY_STATES)
     frame = frame[frame["code"].str.len() == 5].copy()
@@ -814,16 +818,20 @@ def _regionalstatistik_kreise(path) -> pd.DataFrame:
     # assigned to one 2021 Kreis; those years are missing for the successor Kreise.
     known = set(_codes_2021()) | set(kreis_crosswalk()["old_code"])
     frame = frame[frame["kreis"].isin(known) & ~absent]
+    if not harmonise:
+        return frame
     out = _merge_codes(frame, "kreis", ["year", "variable"], counts=["value"])
+    # a merged Kreis is suppressed when any of its parts is
+    part_suppressed = out["value"].isna() & ~out["suppressed"].astype(bool)
+    out["suppressed"] = out["suppressed"].astype(bool) | out["value"].isna()
     out["flag"] = out["flag"].astype("string")
-    if out["suppressed"].dtype != bool:
-        out["suppressed"] = out["suppressed"].astype(bool)
+    out.loc[part_suppressed, "flag"] = "suppressed in a merged part"
     return out[["kreis", "year", "variable", "value", "suppressed", "flag"]] \
         .sort_values(["variable", "kreis", "year"], ignore_index=True)
 
 
 _GENESIS_LOADERS = {
-    t: _parsed(f"regionalstatistik_{t}", (f"regionalstatistik_2018/{t}_00.csv",))(_regionalstatistik_kreise)
+    t: _parsed(f"regionalstatistik_{t}-g{_VERSION}", (f"regionalstatistik_2018/{t}_00.csv",))(_regionalstatistik_kreise)
     for t in _REGIONALSTATISTIK_TABLES
 }
 
@@ -873,8 +881,8 @@ def load_regionalstatistik(table: str) -> pd.DataFrame:
     return _GENESIS_LOADERS[table]()
 
 
-def _parse_population(path) -> pd.DataFrame:
-    frame = _regionalstatistik_kreise(path)
+def _parse_population(path, harmonise: bool = True) -> pd.DataFrame:
+    frame = _regionalstatistik_kreise(path, harmonise)
     frame = frame[frame["variable"] == "Insgesamt"].rename(columns={"value": "population"})
     return frame[["kreis", "year", "population"]].reset_index(drop=True)
 
@@ -918,7 +926,7 @@ def regionalstatistik_population(years=None) -> pd.DataFrame:
 # REAT: GDP and population 1992-2014
 
 
-@_parsed("reat_counties_gdp", ("reat/G.counties.gdp.rda",))
+@_parsed(f"reat_counties_gdp-g{_VERSION}", ("reat/G.counties.gdp.rda",))
 def _reat(path):
     raw = _read_rds(path)
     code = raw["region_code"].astype(str).replace(_CITY_STATES).str.zfill(5)
