@@ -18,7 +18,7 @@ out.
 
 The parse of the 4.4-million-row R file is done once and cached as Parquet
 in the cache folder, keyed by the file's checksum (like
-:mod:`regional_clusters.data.loaders`).
+the other loaders of ``regional_clusters.data``).
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def load_ba_occupations(
     harmonise : bool, default True
         Map the BA's 401 Kreis codes (Eisenach 16056 still separate) to the
         400 Kreise of 31 December 2021 with
-        :func:`regional_clusters.data.germany.harmonise_kreis_codes`;
+        :func:`~regional_clusters.data.harmonise_kreis_codes`;
         counts of merged Kreise are summed, and a merged cell is missing
         (suppressed) if any of its parts is.
 
