@@ -43,8 +43,8 @@ growth of total income is maximal where the marginal returns are equal,
 for :math:`\\gamma_P < 1` the marginal return of the first euro in the
 periphery is unbounded, so :math:`s^* > 0` by assumption.
 
-ODD description (:cite:t:`grimm2020`)
--------------------------------------
+**ODD description** (:cite:t:`grimm2020`; the growth-and-equalisation
+chapter renders it in full).
 **Purpose.** Show which assumptions about returns decide whether a cluster
 budget faces a trade-off between growth and regional equality (lighthouse
 paper, section IV). **Entities.** Regions with income per head, population

@@ -42,8 +42,8 @@ through the :math:`\\ell_i` it lets firms acquire, or, when the network
 benefit is strong enough for two stable fixed points, through the one it
 selects.
 
-ODD description (:cite:t:`grimm2006`, updated by :cite:t:`grimm2020`)
-----------------------------------------------------------------------
+**ODD description** (:cite:t:`grimm2006`, :cite:t:`grimm2020`; the chapter
+on managing clusters renders it in full).
 **Purpose.** Does a subsidy that is withdrawn step by step leave a cluster
 initiative that the firms carry themselves (lighthouse paper, section V)?
 
