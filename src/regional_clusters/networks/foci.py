@@ -65,7 +65,7 @@ def foci_network(
     :math:`f` foci are tied with probability :math:`1 - (1 - p)^f`. With
     ``homophily`` :math:`h > 0`, an open membership goes with probability
     :math:`h` to the group's own favourite meeting place (group *g* of the
-    sorted group labels favours open place :math:`g \\bmod K`) or, if the
+    sorted group labels favours open place :math:`g \bmod K`) or, if the
     actor is there already, to a focus of its own group; with probability
     :math:`1-h` to a free open place at random. With :math:`h = 1` and at
     least as many open places as groups, the groups never meet.
