@@ -12,6 +12,13 @@ style. :func:`show` wraps a plotly figure so that it renders
 The figure carries alternative text for screen readers (``role="img"`` and
 ``aria-label``). Captions and cross-reference names are given in the
 chapter's cell metadata (``mystnb: figure: {caption, name}``).
+
+:func:`style` also tidies what plotly express leaves raw, once for every
+figure: facet titles ``column=value`` become ``value``; legend titles lose
+underscores and stray commas; repeated axis titles of facet panels become
+one shared title; hover boxes show readable names and rounded numbers; axes
+make room for long labels. In a page narrower than 600 px the legend moves
+below the plot, so that it does not take half of a phone screen.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
+
+import numpy as np
 
 import numpy as np
 import plotly.graph_objects as go
@@ -47,8 +57,10 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="white",
         paper_bgcolor="white",
         margin=dict(l=60, r=20, t=50, b=50),
-        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#999", ticks="outside"),
-        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#999", ticks="outside"),
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#999", ticks="outside",
+                   automargin=True),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, linecolor="#999", ticks="outside",
+                   automargin=True),
         legend=dict(bgcolor="rgba(255,255,255,0.8)"),
         hoverlabel=dict(font_size=12),
     )
@@ -57,6 +69,107 @@ pio.templates["regional_clusters"] = TEMPLATE
 pio.templates.default = "plotly_white+regional_clusters"
 
 _ids = itertools.count(1)
+
+# plotly express's facet titles: "column=value" (no space before "=")
+_FACET_TITLE = re.compile(r"^[^=<>\s][^=<>]*?(?<!\s)=(?!\s)(.+)$", re.S)
+# plotly express's hover lines: "label=%{field}" or "label=%{field:fmt}"
+_HOVER_ITEM = re.compile(r"(^|<br>)([^=<>]*)=%\{([^}:]+)(:[^}]*)?\}")
+# and fixed facet values: "column=value"
+_HOVER_FIXED = re.compile(r"(^|<br>)([^=<>%{}]+)=([^<%{}]+)(?=<br>|<extra>|$)")
+
+
+def _readable(name: str) -> str:
+    """A column name as a label: underscores to spaces, stray separators removed."""
+    return re.sub(r"\s+", " ", str(name).replace("_", " ")).strip(" ,")
+
+
+def _numbers(values) -> np.ndarray | None:
+    try:
+        arr = np.asarray(values, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return None
+    arr = arr[np.isfinite(arr)]
+    return arr if arr.size else None
+
+
+def _number_format(values) -> str:
+    """A d3 format that shows counts in full and other numbers to 3 significant digits."""
+    arr = _numbers(values)
+    if arr is None:
+        return ""
+    if np.all(arr == np.round(arr)):
+        return ":,.0f"
+    return ":,.0f" if np.abs(arr).max() >= 1000 else ":,.3~r"
+
+
+def _field_values(trace, field: str):
+    if field.startswith("customdata[") and trace.customdata is not None:
+        column = int(field[len("customdata["):-1])
+        try:
+            return np.asarray(trace.customdata, dtype=object)[:, column]
+        except (IndexError, TypeError):
+            return None
+    if field == "marker.color":
+        return getattr(trace.marker, "color", None) if hasattr(trace, "marker") else None
+    return getattr(trace, field, None) if field in trace else None
+
+
+def _tidy_hover(trace) -> None:
+    template = getattr(trace, "hovertemplate", None)
+    if not template:
+        return
+
+    def item(match):
+        start, label, field, fmt = match.groups()
+        label = _readable(label)
+        if not fmt:
+            values = _field_values(trace, field)
+            fmt = _number_format(values) if values is not None else ""
+        value = "%{" + field + (fmt or "") + "}"
+        return f"{start}{label}: {value}" if label else f"{start}{value}"
+
+    template = _HOVER_ITEM.sub(item, template)
+    trace.hovertemplate = _HOVER_FIXED.sub(lambda m: f"{m[1]}{_readable(m[2])}: {m[3]}", template)
+
+
+def _share_axis_titles(fig: go.Figure, axis: str) -> None:
+    """Facet panels repeating one axis title: keep a single title centred on the figure."""
+    axes = [key for key in fig.layout if re.fullmatch(axis + r"axis\d*", key)]
+    titles = {fig.layout[key].title.text for key in axes if fig.layout[key].title.text}
+    if len(axes) < 2 or len(titles) != 1 or sum(bool(fig.layout[k].title.text) for k in axes) < 2:
+        return
+    title = titles.pop()
+    for key in axes:
+        fig.layout[key].title.text = None
+    if axis == "x":
+        fig.add_annotation(text=title, showarrow=False, xref="paper", yref="paper", x=0.5, y=0,
+                           xanchor="center", yanchor="top", yshift=-32, name="shared-axis-title")
+        fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 90))
+    else:
+        fig.add_annotation(text=title, showarrow=False, xref="paper", yref="paper", x=0, y=0.5,
+                           xanchor="right", yanchor="middle", xshift=-45, textangle=-90, name="shared-axis-title")
+        fig.update_layout(margin_l=max(fig.layout.margin.l or 0, 80))
+
+
+def _tidy(fig: go.Figure) -> None:
+    """Replace what plotly express leaves raw by readable text (see the module docstring)."""
+    for annotation in fig.layout.annotations:
+        match = _FACET_TITLE.match(annotation.text or "")
+        if match and annotation.name != "shared-axis-title":
+            annotation.text = match.group(1)
+    if fig.layout.legend.title.text:
+        fig.layout.legend.title.text = _readable(fig.layout.legend.title.text)
+    for coloraxis in (key for key in fig.layout if key.startswith("coloraxis")):
+        colorbar = fig.layout[coloraxis].colorbar
+        if colorbar.title.text:
+            colorbar.title.text = _readable(re.sub(r"^(sum|avg) of ", "", colorbar.title.text))
+    for trace in fig.data:
+        _tidy_hover(trace)
+    for axis in (key for key in fig.layout if re.fullmatch(r"[xy]axis\d*", key)):
+        if "_" in (fig.layout[axis].title.text or ""):  # a raw column name
+            fig.layout[axis].title.text = _readable(fig.layout[axis].title.text)
+    _share_axis_titles(fig, "x")
+    _share_axis_titles(fig, "y")
 
 
 def style(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.Figure:
@@ -74,11 +187,85 @@ def style(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.
     -------
     plotly.graph_objects.Figure
         The same figure, restyled.
+
+    Examples
+    --------
+    >>> import plotly.express as px
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"share": [0.1234, 0.5], "area_type": ["metro", "micro"], "goods_services": ["goods", "goods"]})
+    >>> fig = style(px.bar(df, x="area_type", y="share", facet_col="goods_services", color="area_type"))
+    >>> [a.text for a in fig.layout.annotations]
+    ['goods']
+    >>> fig.layout.legend.title.text
+    'area type'
+    >>> fig.data[0].hovertemplate
+    'area type: %{x}<br>goods services: goods<br>share: %{y:,.3~r}<extra></extra>'
     """
     fig.update_layout(template="plotly_white+regional_clusters", height=height)
+    _tidy(fig)
     if title is not None:
         fig.update_layout(title=dict(text=title, x=0, xanchor="left"))
     return fig
+
+
+#: Below this width (px) of the figure's container the legend moves under the plot.
+NARROW_WIDTH = 600
+
+# A shared axis title (see _share_axis_titles) goes just outside the tick
+# labels, wherever their length and rotation put them.
+_PLACE_SHARED_TITLES_JS = (
+    "var placing=false;function place(){if(placing||!el._fullLayout)return;var s=el._fullLayout._size;"
+    "var box=el.getBoundingClientRect();var upd={};"
+    "(el.layout.annotations||[]).forEach(function(a,i){if(a.name!=='shared-axis-title')return;"
+    "var ticks=Array.from(el.querySelectorAll(a.textangle==-90?'.ytick text':'.xtick text'));"
+    "if(!ticks.length)return;var shift;"
+    "if(a.textangle==-90){var left=Math.min.apply(null,ticks.map(function(t){"
+    "return t.getBoundingClientRect().left-box.left;}));shift=-(s.l-left)-6;"
+    "if(Math.abs(shift-(a.xshift||0))>1)upd['annotations['+i+'].xshift']=shift;}"
+    "else{var bottom=Math.max.apply(null,ticks.map(function(t){"
+    "return t.getBoundingClientRect().bottom-box.top;}));shift=-(bottom-(s.t+s.h))-6;"
+    "if(Math.abs(shift-(a.yshift||0))>1)upd['annotations['+i+'].yshift']=shift;}});"
+    "if(Object.keys(upd).length){placing=true;Plotly.relayout(el,upd).then(function(){placing=false;});}}"
+)
+
+# In a narrow container: horizontal legend and colour bars under the plot,
+# the figure taller by the room they need, long axis titles wrapped, point
+# labels dropped when there are too many to read, smaller side margins.
+_NARROW_LAYOUT_JS = (
+    f"var NARROW={NARROW_WIDTH};"
+    "function fit(layout){"
+    "if(el.clientWidth>=NARROW){el.style.height=(layout.height||420)+'px';return layout;}"
+    "var l=JSON.parse(JSON.stringify(layout));"
+    "var shown=spec.data.filter(function(t){return t.showlegend!==false&&t.name;}).length;"
+    "var rows=(l.showlegend===false||shown<2)?0:Math.ceil(shown/2)+1;"
+    "var axes=Object.keys(l).filter(function(k){return /^coloraxis\\d*$/.test(k)&&l[k].showscale!==false;});"
+    "var scales=spec.data.filter(function(t){return !t.coloraxis&&(t.colorbar!==undefined||"
+    "(['heatmap','contour','histogram2d'].indexOf(t.type)>=0&&t.showscale!==false));});"
+    "var extra=rows*22+((axes.length||scales.length)?70:0);l.height=(l.height||420)+extra;"
+    "function bar(b){return Object.assign({},b,{orientation:'h',x:0.5,xanchor:'center',"
+    "y:(rows*22+6)/l.height,yref:'container',yanchor:'bottom',ypad:0,thickness:10,len:0.9,"
+    "title:Object.assign({},(b||{}).title,{side:'top'})});}"
+    "axes.forEach(function(k){l[k].colorbar=bar(l[k].colorbar);});"
+    "scales.forEach(function(t){t.colorbar=bar(t.colorbar);});"
+    "l.legend=Object.assign({},l.legend,{orientation:'h',x:0,xanchor:'left',y:0,yanchor:'bottom',"
+    "yref:'container',title:Object.assign({},(l.legend||{}).title,{side:'top'})});"
+    "var labelled=0;spec.data.forEach(function(t){if(t.mode&&t.mode.indexOf('text')>=0&&t.text)"
+    "labelled+=t.text.length||0;});"
+    "if(labelled>10){spec.data.forEach(function(t){if(t.mode&&t.mode.indexOf('text')>=0){"
+    "t.mode=t.mode.replace('+text','').replace('text+','');}});}"
+    "var chars=Math.max(20,Math.floor(el.clientWidth/8));"
+    "Object.keys(l).forEach(function(k){if(/^[xy]axis\\d*$/.test(k)&&l[k]&&l[k].title&&l[k].title.text)"
+    "l[k].title.text=wrap(l[k].title.text,chars);});"
+    "var cols={};Object.keys(l).forEach(function(k){if(/^xaxis\\d*$/.test(k)&&l[k].domain)cols[l[k].domain[0]]=1;});"
+    "var per=Math.max(10,Math.floor(el.clientWidth/(7.5*Math.max(1,Object.keys(cols).length))));"
+    "(l.annotations||[]).forEach(function(a){if(a.text)a.text=wrap(a.text,a.name==='shared-axis-title'?chars:per);});"
+    "l.margin=Object.assign({},l.margin,{l:Math.min((l.margin||{}).l||60,50),r:10,"
+    "b:((l.margin||{}).b||50)+extra});"
+    "el.style.height=l.height+'px';return l;}"
+    "function wrap(text,n){var out=[],line='';String(text).split(' ').forEach(function(w){"
+    "if(line&&(line+' '+w).length>n){out.push(line);line=w;}else{line=line?line+' '+w:w;}});"
+    "out.push(line);return out.join('<br>');}"
+)
 
 
 class Figure:
@@ -109,11 +296,15 @@ class Figure:
         cdn = f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"
         return (
             f'<div id="{div_id}" class="rc-plotly" role="img" aria-label="{html.escape(self.alt)}" '
-            f'style="width:100%;height:{self.fig.layout.height or 420}px;"></div>\n'
+            f'style="width:100%;min-height:{self.fig.layout.height or 420}px;"></div>\n'
             "<script>(function(){"
             f"var spec={spec};"
-            f"function draw(){{Plotly.newPlot({json.dumps(div_id)},spec.data,spec.layout,"
-            "{responsive:true,displaylogo:false});}"
+            f"var el=document.getElementById({json.dumps(div_id)});"
+            f"{_NARROW_LAYOUT_JS}{_PLACE_SHARED_TITLES_JS}"
+            "function draw(){Plotly.newPlot(el,spec.data,fit(spec.layout),"
+            "{responsive:true,displaylogo:false}).then(place);el.on('plotly_afterplot',place);"
+            "var narrow=el.clientWidth<NARROW;window.addEventListener('resize',function(){"
+            "if((el.clientWidth<NARROW)!==narrow){narrow=!narrow;Plotly.react(el,spec.data,fit(spec.layout));}});}"
             "if(window.Plotly){draw();}else{var s=document.createElement('script');"
             f"s.src={json.dumps(cdn)};s.onload=draw;document.head.appendChild(s);}}"
             "})();</script>"
