@@ -168,3 +168,22 @@ def test_mrqap_report_drops_ols_errors_and_states_the_specification():
     assert "90 ordered dyads" in spec and "(k+1)/(B+1)" in spec and "49 actor permutations" in spec
     with pytest.raises(ValueError, match="output of networks.mrqap"):
         an.mrqap_report(pd.DataFrame({"coef": [1.0]}), outcome="y", sample="s")
+
+
+def test_mrqap_relations_matches_single_fits():
+    A = nx.gnp_random_graph(15, 0.3, seed=1, directed=True)
+    B = nx.gnp_random_graph(15, 0.2, seed=2, directed=True)
+    for G in (A, B):
+        nx.set_node_attributes(G, {v: v % 3 for v in G}, "side")
+    spec = {"same side": ("side", "same")}
+    fits = an.mrqap_relations({"a": A, "b": B}, spec, sample="15 toy actors", n_permutations=19, seed=4,
+                              names={"a": "first"})
+    single = rn.mrqap(B, an.dyadic_covariates(B, spec), n_permutations=19, seed=4, weight=None)
+    assert fits.coef.loc["same side", "b"] == pytest.approx(single.loc["same side", "coef"])
+    assert fits.p_value.loc["same side", "b"] == pytest.approx(single.loc["same side", "p_value"])
+    assert list(fits.table.columns) == ["first", "b"] and "(p = " in fits.table.iloc[0, 0]
+    assert "210 ordered dyads" in fits.specification and fits.specification.count("R² =") == 1
+    C = nx.gnp_random_graph(14, 0.3, seed=3, directed=True)
+    nx.set_node_attributes(C, 0, "side")
+    with pytest.raises(ValueError, match="different actors"):
+        an.mrqap_relations({"a": A, "c": C}, spec, sample="s", n_permutations=3)
