@@ -229,3 +229,16 @@ def test_complexity_panel_equals_py_ecomplexity_per_year():
     assert (merged["mcp"] == merged["mcp_ec"]).all()
     for col, tol in (("eci", 1e-6), ("pci", 1e-6), ("density", 1e-9)):
         assert np.abs(merged[col] - merged[f"{col}_ec"]).max() < tol, col
+
+
+def test_fast_null_slopes_equal_the_entry_model():
+    rng = np.random.default_rng(5)
+    X0r = pd.DataFrame(rng.integers(1, 60, (40, 7)), index=[f"r{k}" for k in range(40)], columns=list("abcdefg"))
+    X1r = X0r * rng.uniform(0.6, 1.6, X0r.shape)
+    t = dy.entry_exit(X0r.astype(float), X1r)
+    D = np.column_stack([t["density"].to_numpy(), rng.random(len(t))])
+    for fe in [("region", "industry"), ("industry",), ()]:
+        fast = dy._lpm_slopes(t, D, fe)
+        slow = [dy.entry_model(t.assign(density=D[:, j]), fixed_effects=fe).table.loc["density", "estimate"]
+                for j in range(2)]
+        np.testing.assert_allclose(fast, slow, rtol=1e-6)

@@ -765,6 +765,27 @@ def transition_rates(transitions: pd.DataFrame, groups: pd.Series, *, name: str 
                   "specialised", "exits", "exit_rate", "exit_ratio"]]
 
 
+def _lpm_slopes(transitions: pd.DataFrame, D: np.ndarray, fixed_effects: tuple) -> np.ndarray:
+    """OLS slope of entry on each column of ``D`` after absorbing the fixed effects (Frisch-Waugh-Lovell).
+
+    The same coefficient as :func:`entry_model` with ``estimator="lpm"``, computed for all columns at
+    once with pyfixest's demeaning instead of one regression per column.
+    """
+    from pyfixest.estimation import demean
+
+    risk = transitions["at_risk"].to_numpy(dtype=bool) if "at_risk" in transitions.columns else slice(None)
+    y = transitions["entry"].to_numpy(dtype="float64")[risk]
+    D = D[risk]
+    Z = np.column_stack([y, D])
+    if fixed_effects:
+        flist = np.column_stack([pd.factorize(transitions[fe].to_numpy()[risk])[0] for fe in fixed_effects])
+        Z, _ = demean(Z, flist.astype("uint64"), np.ones(len(y)), tol=1e-10)
+    else:
+        Z = Z - Z.mean(axis=0)
+    yt, Dt = Z[:, 0], Z[:, 1:]
+    return (Dt * yt[:, None]).sum(axis=0) / (Dt ** 2).sum(axis=0)
+
+
 def density_permutation_test(
     transitions: pd.DataFrame,
     X0: pd.DataFrame,
@@ -845,15 +866,23 @@ def density_permutation_test(
     phi = phi.loc[cols, cols]
     key = pd.MultiIndex.from_frame(transitions[["region", "industry"]])
     observed = entry_model(transitions, **model_options).table.loc["density", "estimate"]
-    null = np.empty(int(permutations))
     P = phi.to_numpy()
-    for b in range(int(permutations)):
+    relatedness_density(S0, phi)  # validates S0 and phi once; the loop below uses the same formula
+    M = S0.to_numpy()
+    rpos = rows.get_indexer(key.get_level_values(0))
+    cpos = cols.get_indexer(key.get_level_values(1))
+    shuffled_densities = []
+    for _ in range(int(permutations)):
         order = rng.permutation(len(cols))
-        shuffled = pd.DataFrame(P[np.ix_(order, order)], index=cols, columns=cols)
-        dens = relatedness_density(S0, shuffled).stack(future_stack=True)
-        dens.index.names = ["region", "industry"]
-        t = transitions.assign(density=dens.reindex(key).to_numpy())
-        null[b] = entry_model(t, **model_options).table.loc["density", "estimate"]
+        Pp = P[np.ix_(order, order)]
+        dens = M @ (Pp.T / Pp.sum(axis=1)[None, :])
+        shuffled_densities.append(dens[rpos, cpos])
+    if model_options.get("estimator", "lpm") == "lpm" and set(model_options) <= {"estimator", "fixed_effects"}:
+        null = _lpm_slopes(transitions, np.column_stack(shuffled_densities),
+                           tuple(model_options.get("fixed_effects", ("region", "industry"))))
+    else:
+        null = np.array([entry_model(transitions.assign(density=d), **model_options).table.loc["density", "estimate"]
+                         for d in shuffled_densities])
     k = int((null >= observed).sum())
     return {"observed": float(observed), "null_mean": float(null.mean()), "null_sd": float(null.std(ddof=1)),
             "null": null, "p_value": (k + 1) / (int(permutations) + 1), "permutations": int(permutations)}
