@@ -126,3 +126,17 @@ def test_node_permutation_bad_input():
         ag.node_permutation_test(v, L * 0)
     with pytest.raises(ValueError, match="n_permutations"):
         ag.node_permutation_test(v, L, n_permutations=0)
+
+
+def test_fe_regression_reports_dropped_singletons_without_warning():
+    import warnings
+
+    d = _panel()
+    d = pd.concat([d, pd.DataFrame({"region": ["lonely"], "cluster": ["c0"], "x": [0.1], "y": [0.2]})],
+                  ignore_index=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = ag.fe_regression(d, "y", ["x"], fixed_effects=["region", "cluster"], cluster="region")
+    assert r.singletons == 1
+    assert "1 singleton observations dropped" in r.specification
+    assert r.n_obs == 480

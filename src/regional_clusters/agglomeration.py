@@ -22,6 +22,7 @@ clustered where shocks are shared (by region). This module provides
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 
@@ -58,6 +59,7 @@ class FERegression:
     n_obs: int
     n_clusters: int
     sample: str = ""
+    singletons: int = 0
     fit: object = field(default=None, repr=False, compare=False)
 
     @property
@@ -67,6 +69,8 @@ class FERegression:
         errors = (f"errors clustered by {self.cluster} ({self.n_clusters:,} clusters, CRV1)" if self.cluster
                   else "heteroskedasticity-robust errors (HC1)")
         line = f"{self.estimator}, outcome {self.outcome}; {fe}; {errors}; {self.n_obs:,} observations"
+        if self.singletons:
+            line += f" ({self.singletons} singleton observations dropped)"
         return line + (f" ({self.sample})" if self.sample else "")
 
     def __repr__(self) -> str:
@@ -164,11 +168,17 @@ def fe_regression(
     if fixed_effects:
         fml += " | " + " + ".join(f"f{k}" for k in range(len(fixed_effects)))
     vcov = {"CRV1": "cl"} if cluster else "hetero"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)
-        warnings.filterwarnings("ignore", message=".*inplace keyword.*")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         fit = pf.feols(fml, data=frame, vcov=vcov) if estimator == "ols" else pf.fepois(fml, data=frame, vcov=vcov)
         tidy = fit.tidy().loc[terms]
+    singletons = 0
+    for w in caught:
+        text = str(w.message)
+        if "singleton" in text:  # pyfixest drops observations alone in a fixed-effect group; say so in the line
+            singletons += int(re.search(r"(\d+)", text).group(1)) if re.search(r"(\d+)", text) else 0
+        elif not issubclass(w.category, FutureWarning) and "inplace" not in text:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     table = pd.DataFrame({
         "estimate": tidy["Estimate"].to_numpy(), "std_error": tidy["Std. Error"].to_numpy(),
         "ci_low": tidy["2.5%"].to_numpy(), "ci_high": tidy["97.5%"].to_numpy(),
@@ -177,7 +187,7 @@ def fe_regression(
     return FERegression(
         table=table, estimator="OLS" if estimator == "ols" else "Poisson PML", outcome=outcome,
         fixed_effects=fixed_effects, cluster=cluster, n_obs=int(fit._N),
-        n_clusters=int(frame["cl"].nunique()) if cluster else 0, sample=sample, fit=fit,
+        n_clusters=int(frame["cl"].nunique()) if cluster else 0, sample=sample, singletons=singletons, fit=fit,
     )
 
 
