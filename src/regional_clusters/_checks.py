@@ -31,6 +31,32 @@ def as_generator(seed) -> np.random.Generator:
     return np.random.default_rng(int(seed))
 
 
+def check_n_permutations(n_permutations, name: str = "n_permutations") -> int:
+    """The number of permutations of a permutation test, as an int of at least 1.
+
+    Zero permutations would give a p-value of 0/0 (NaN) and a negative number
+    a numpy error about array dimensions; both are refused here with the name
+    of the parameter.
+
+    Raises
+    ------
+    ValueError
+        If ``n_permutations`` is not an integer of at least 1.
+
+    Examples
+    --------
+    >>> check_n_permutations(999)
+    999
+    >>> check_n_permutations(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_permutations must be an int of at least 1, got 0
+    """
+    if isinstance(n_permutations, (bool, np.bool_)) or not isinstance(n_permutations, numbers.Integral) or n_permutations < 1:
+        raise ValueError(f"{name} must be an int of at least 1, got {n_permutations!r}")
+    return int(n_permutations)
+
+
 def check_labels(index: pd.Index, what: str) -> None:
     """Raise ``ValueError`` naming the first duplicated label of ``index``."""
     dup = index[index.duplicated()]

@@ -16,6 +16,7 @@ much employment is suppressed.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,7 +35,30 @@ __all__ = [
     "ClusterTables",
     "aggregate_cbp",
     "flag_agreement",
+    "TooFewRegionsWarning",
 ]
+
+
+class TooFewRegionsWarning(UserWarning):
+    """A quantile rule that no region can meet in a table with this few regions."""
+
+
+def _warn_if_unreachable(n_regions: int, quantile: float, name: str, function: str) -> None:
+    """Warn when even the top region cannot pass a "top 1 - quantile" rule.
+
+    The top region of ``n`` has ``(n - 1) / n`` of the regions below it, so a
+    rule demanding ``quantile`` of them flags nobody when ``quantile`` is larger.
+    """
+    if quantile > 0 and (n_regions - 1) / n_regions < quantile:
+        needed = int(np.ceil(1 / (1 - quantile) - 1e-9)) if quantile < 1 else None
+        more = f"it needs at least {needed} regions" if needed else "no table can meet it"
+        warnings.warn(
+            f"{function}: with {n_regions} regions no region can be in the top {1 - quantile:.0%} "
+            f"({name}={quantile}); {more}, so this criterion flags nothing. "
+            f"Lower {name} to at most {(n_regions - 1) / n_regions:.3g} for a table this small.",
+            TooFewRegionsWarning,
+            stacklevel=3,
+        )
 
 
 def _flags(traded, columns: pd.Index, name: str = "traded") -> np.ndarray:
@@ -209,19 +233,29 @@ def strong_clusters(
     A region's cluster is strong when its location quotient is at least
     ``lq_min`` and in the top ``1 - quantile`` of all regions for that
     cluster, and when it reaches the size thresholds. The default (top
-    quarter of regions by LQ, LQ of at least 1) is the specialisation part of
-    the U.S. Cluster Mapping's strong-cluster flag: every cluster flagged as
-    strong in the 2016 data is among the top quarter of areas by LQ, while
-    the published flag adds further conditions. Delgado, Porter and Stern
-    (2014) measure cluster strength by such specialisation. The size
-    thresholds default to 0 because the right minimum depends on the unit of
-    observation.
+    quarter of regions by LQ, LQ of at least 1) follows the specialisation
+    part of the U.S. Cluster Mapping's strong-cluster flag; the published
+    flag adds further conditions. Which regions pass depends on the LQ's
+    reference economy. In the 2016 data, with the LQ computed among traded
+    clusters only (``X`` restricted to traded clusters, as the published LQ
+    is), 5,885 of the 5,887 published strong clusters are in the top quarter
+    of areas and none has an LQ below 1; with all clusters, traded and local,
+    as the reference (the whole economy), 239 of them are not in the top
+    quarter. Delgado, Porter and Stern (2014) measure cluster strength by
+    such specialisation. The size thresholds default to 0 because the right
+    minimum depends on the unit of observation.
+
+    The rule needs enough regions: the top region of ``n`` has a share
+    ``(n - 1) / n`` of regions below it, so with the default 0.75 a table of
+    fewer than 4 regions flags nothing. That case raises a
+    :class:`TooFewRegionsWarning`.
 
     Parameters
     ----------
     X : pandas.DataFrame
-        Region x cluster employment (all clusters, traded and local, so that
-        the LQ has the whole economy as reference).
+        Region x cluster employment. All clusters, traded and local, give the
+        LQ the whole economy as reference; traded clusters only reproduce the
+        published flag more closely (see above).
     establishments : pandas.DataFrame, optional
         Region x cluster establishment counts with the same labels; needed
         when ``min_establishments > 0``.
@@ -244,6 +278,11 @@ def strong_clusters(
         Bad counts, parameters out of range, or establishments missing when
         a minimum is set.
 
+    Warns
+    -----
+    TooFewRegionsWarning
+        When ``X`` has too few regions for any of them to pass ``quantile``.
+
     References
     ----------
     Delgado, M., Porter, M. E. and Stern, S. (2014). Clusters, convergence,
@@ -259,6 +298,7 @@ def strong_clusters(
     if not 0 <= quantile <= 1:
         raise ValueError(f"quantile must be in [0, 1], got {quantile!r}")
     V = check_count_matrix(X, name="X")
+    _warn_if_unreachable(len(V), quantile, "quantile", "strong_clusters")
     lq = location_quotient(V)
     rank = _below(lq)
     ok = (lq >= lq_min) & (rank >= quantile) & (V >= min_employment)
@@ -289,7 +329,9 @@ def cluster_stars(
       top ``1 - focus_quantile`` of regions.
 
     The defaults (top 10 %, LQ of 2, top 10 %) are those of the European
-    Cluster Observatory's star rating.
+    Cluster Observatory's star rating. They need at least 10 regions: with
+    fewer, no region can be in the top 10 % and the size and focus stars
+    cannot be earned, which raises a :class:`TooFewRegionsWarning`.
 
     Parameters
     ----------
@@ -314,6 +356,11 @@ def cluster_stars(
     ValueError
         Bad counts or quantiles outside [0, 1].
 
+    Warns
+    -----
+    TooFewRegionsWarning
+        When ``X`` has too few regions for any of them to pass a quantile.
+
     References
     ----------
     Ketels, C. and Sölvell, Ö. (2006). Clusters in the EU-10 new member
@@ -330,6 +377,8 @@ def cluster_stars(
         if not 0 <= q <= 1:
             raise ValueError(f"{name} must be in [0, 1], got {q!r}")
     V = check_count_matrix(X, name="X")
+    _warn_if_unreachable(len(V), size_quantile, "size_quantile", "cluster_stars")
+    _warn_if_unreachable(len(V), focus_quantile, "focus_quantile", "cluster_stars")
     size = V / V.sum(axis=0)
     focus = V.div(V.sum(axis=1), axis=0)
     c_size = (_below(size) >= size_quantile) & (V > 0)
