@@ -397,7 +397,7 @@ def load_kreis_boundaries() -> dict:
     dict
         GeoJSON in longitude/latitude; each feature has ``id`` and
         ``properties.ARS`` (5-digit Kreis code) and ``properties.name``.
-        Pass it to :func:`regional_clusters.plotting.choropleth` with
+        Pass it to ``regional_clusters.plotting.choropleth`` with
         ``featureidkey="properties.ARS"``.
 
     Notes
@@ -602,7 +602,7 @@ def inkar_indicator(name: str, *, years=None) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        A key of :data:`INKAR_INDICATORS` (e.g. ``"gdp_per_head"``,
+        A key of ``INKAR_INDICATORS`` (e.g. ``"gdp_per_head"``,
         ``"household_income"``, ``"travel_time_oberzentrum"``).
     years : sequence of int, optional
         Years to keep; default all years with data.
