@@ -103,3 +103,14 @@ def test_new_bad_parameters():
         foci_pattern_comparison(nx.path_graph(5), replications=0)
     with pytest.raises(ValueError, match="directed"):
         foci_pattern_comparison(nx.DiGraph([(0, 1), (1, 2)]))
+
+
+def test_counts_and_empty_grid_are_named():
+    with pytest.raises(ValueError, match="meeting_places"):
+        foci_network({"a": 5, "b": 5}, meeting_places=-1)
+    with pytest.raises(ValueError, match="foci_per_group"):
+        foci_network({"a": 5, "b": 5}, foci_per_group=0)
+    with pytest.raises(ValueError, match="memberships"):
+        foci_tie_probabilities(memberships=1.5)
+    with pytest.raises(ValueError, match="open_shares is empty"):
+        foci_experiment({"a": 5, "b": 5}, ())

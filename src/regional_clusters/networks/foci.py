@@ -128,8 +128,7 @@ def foci_network(
         raise ValueError(f"p_tie must be in [0, 1], got {p_tie}")
     if not 0 <= homophily <= 1:
         raise ValueError(f"homophily must be in [0, 1], got {homophily}")
-    if foci_per_group < 1 or meeting_places < 0 or memberships < 1:
-        raise ValueError("foci_per_group and memberships must be >= 1 and meeting_places >= 0")
+    _check_sizes(foci_per_group, meeting_places, memberships)
     if memberships > foci_per_group + meeting_places:
         raise ValueError("memberships exceeds the number of foci an actor can join")
     rng = as_generator(seed)
@@ -201,7 +200,8 @@ def foci_experiment(
     Raises
     ------
     ValueError
-        As :func:`~regional_clusters.networks.foci_network`, or if ``replications < 1``.
+        As :func:`~regional_clusters.networks.foci_network`, if ``replications < 1`` or
+        ``open_shares`` is empty.
 
     References
     ----------
@@ -216,6 +216,9 @@ def foci_experiment(
     """
     if replications < 1:
         raise ValueError(f"replications must be >= 1, got {replications}")
+    open_shares = list(open_shares)
+    if not open_shares:
+        raise ValueError("open_shares is empty: give at least one share of open memberships")
     rng = as_generator(seed)
     rows = []
     for share in open_shares:
@@ -239,6 +242,14 @@ def foci_experiment(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _check_sizes(foci_per_group, meeting_places, memberships) -> None:
+    """Raise ValueError naming the first count that is not an integer in range."""
+    for name, value, low in (("foci_per_group", foci_per_group, 1), ("meeting_places", meeting_places, 0),
+                             ("memberships", memberships, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name} must be an integer >= {low}, got {value!r}")
 
 
 def _group_labels(groups) -> list:
@@ -310,8 +321,7 @@ def foci_tie_probabilities(
         raise ValueError(f"open_share must be in [0, 1], got {open_share}")
     if not 0 <= p_tie <= 1:
         raise ValueError(f"p_tie must be in [0, 1], got {p_tie}")
-    if foci_per_group < 1 or meeting_places < 0 or memberships < 1:
-        raise ValueError("foci_per_group and memberships must be >= 1 and meeting_places >= 0")
+    _check_sizes(foci_per_group, meeting_places, memberships)
     if memberships > foci_per_group or (meeting_places > 0 and memberships > meeting_places):
         raise ValueError("memberships must not exceed foci_per_group or a positive meeting_places for the closed form")
     q = open_share if meeting_places > 0 else 0.0
