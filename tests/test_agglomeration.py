@@ -140,3 +140,17 @@ def test_fe_regression_reports_dropped_singletons_without_warning():
     assert r.singletons == 1
     assert "1 singleton observations dropped" in r.specification
     assert r.n_obs == 480
+
+
+def test_dyad_matrices_roundtrip_and_errors():
+    v, L = _coag(1, n=6)
+    iu = np.triu_indices(6, 1)
+    idx = pd.MultiIndex.from_arrays([v.index[iu[0]], v.index[iu[1]]])
+    pairs = pd.DataFrame({"value": v.to_numpy()[iu], "linked": L.to_numpy()[iu].astype(bool)}, index=idx)
+    V, F = ag.dyad_matrices(pairs, "value", "linked")
+    np.testing.assert_allclose(V.loc[v.index, v.index].to_numpy(), v.to_numpy())
+    np.testing.assert_array_equal(F.loc[L.index, L.index].to_numpy(), L.to_numpy())
+    with pytest.raises(ValueError, match="need"):
+        ag.dyad_matrices(pairs.iloc[1:], "value", "linked")
+    with pytest.raises(ValueError, match="'zz'"):
+        ag.dyad_matrices(pairs, "zz", "linked")

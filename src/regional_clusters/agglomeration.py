@@ -32,7 +32,7 @@ import pandas as pd
 from ._checks import as_generator, check_count_matrix
 
 __all__ = ["FERegression", "fe_regression", "related_specialisation", "competition_index",
-           "node_permutation_test"]
+           "dyad_matrices", "node_permutation_test"]
 
 
 @dataclass
@@ -312,6 +312,57 @@ def competition_index(employment: pd.DataFrame, establishments: pd.DataFrame) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = (Nx / Ex.where(Ex > 0)) / (Nx.sum() / Ex.sum())
     return ratio
+
+
+def dyad_matrices(pairs: pd.DataFrame, value: str, flag: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Symmetric node x node matrices of a dyadic value and a 0/1 flag from a list of pairs.
+
+    Parameters
+    ----------
+    pairs : pandas.DataFrame
+        Indexed by unordered pairs ``(a, b)`` (a two-level index), e.g. the
+        output of :func:`regional_clusters.proximity.coagglomeration_relatedness`.
+    value, flag : str
+        Column of the dyadic value and of the boolean flag.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``(values, flags)``, both symmetric, diagonal 0, nodes sorted.
+
+    Raises
+    ------
+    ValueError
+        A missing column, an index without two levels, a duplicated pair or
+        a pair missing (every unordered pair of nodes must be listed once).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"v": [1.0, 2.0, 3.0], "f": [True, False, False]},
+    ...                  index=pd.MultiIndex.from_tuples([("x", "y"), ("x", "z"), ("y", "z")]))
+    >>> V, F = dyad_matrices(p, "v", "f")
+    >>> float(V.loc["z", "x"]), int(F.loc["y", "x"])
+    (2.0, 1)
+    """
+    for c in (value, flag):
+        if c not in pairs.columns:
+            raise ValueError(f"pairs has no column {c!r}")
+    if pairs.index.nlevels != 2:
+        raise ValueError("pairs must be indexed by (a, b)")
+    if pairs.index.duplicated().any():
+        raise ValueError(f"pair {pairs.index[pairs.index.duplicated()][0]!r} is listed twice")
+    a = pairs.index.get_level_values(0)
+    b = pairs.index.get_level_values(1)
+    nodes = pd.Index(sorted(set(a) | set(b)))
+    n = len(nodes)
+    if len(pairs) != n * (n - 1) // 2:
+        raise ValueError(f"{len(pairs)} pairs listed, but {n} nodes need {n * (n - 1) // 2}")
+    i, j = nodes.get_indexer(a), nodes.get_indexer(b)
+    V = np.zeros((n, n))
+    F = np.zeros((n, n))
+    V[i, j] = V[j, i] = pairs[value].to_numpy(dtype=float)
+    F[i, j] = F[j, i] = pairs[flag].to_numpy(dtype=float)
+    return pd.DataFrame(V, index=nodes, columns=nodes), pd.DataFrame(F, index=nodes, columns=nodes)
 
 
 def node_permutation_test(values: pd.DataFrame, linked: pd.DataFrame, *, statistic: str = "mean rank",
