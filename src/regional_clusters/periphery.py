@@ -277,7 +277,11 @@ def _candidates(units: pd.DataFrame, present: set) -> pd.Series:
 
 
 def _equations(units: pd.DataFrame, published: pd.DataFrame, indicators) -> list:
-    """Linear equations sum_u x[u,t] * (num_u - A * den_u) = 0, one per Land x type x indicator x year."""
+    """Linear equations sum_u x[u,t] * (num_u - A * den_u) = 0, one per Land x type x indicator x year.
+
+    Each coefficient vector runs over all Kreisregionen (positions of ``units``) and is scaled by
+    A times the Land's total denominator, so that a residual reads as a relative error.
+    """
     pop = _populations()
     kr = kreisregionen()
     eqs = []
@@ -292,54 +296,49 @@ def _equations(units: pd.DataFrame, published: pd.DataFrame, indicators) -> list
             den = pop[years].groupby(kr).sum()
         else:
             raise ValueError(f"indicator {ind!r} is not used for inference")
-        pub = published[published["indicator"] == ind]
-        for (land, t, year), value in pub.set_index(["land", "kreistyp", "year"])["value"].items():
-            if year not in num.columns:
-                continue
-            coef = num[year] - value * den[year]
-            scale = value * den[year][units["land"] == land].sum()
-            eqs.append((land, t, ind, year, coef / scale))
+        num, den = num.reindex(units.index), den.reindex(units.index)
+        land_den = den.groupby(units["land"]).sum()
+        N, D = num.to_numpy(float), den.to_numpy(float)
+        column = {year: j for j, year in enumerate(num.columns)}
+        pub = published[(published["indicator"] == ind) & published["year"].isin(list(column))]
+        for land, t, year, value in pub[["land", "kreistyp", "year", "value"]].itertuples(index=False):
+            j = column[year]
+            coef = (N[:, j] - value * D[:, j]) / (value * land_den.at[land, year])
+            eqs.append((land, t, ind, year, coef))
     return eqs
 
 
 def _solve_land(units: pd.DataFrame, cands: pd.Series, eqs: list, land: str) -> pd.Series:
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    codes = units.index[units["land"] == land]
-    var = [(u, t) for u in codes for t in cands[u]]
-    index = {v: i for i, v in enumerate(var)}
+    in_land = np.flatnonzero(units["land"].to_numpy() == land)
+    codes = units.index[in_land]
+    var = [(k, pos, t) for k, (u, pos) in enumerate(zip(codes, in_land)) for t in cands[u]]
+    var_unit, var_pos, var_type = (np.array(v) for v in zip(*var))
     land_eqs = [e for e in eqs if e[0] == land]
     n_x, n_e = len(var), len(land_eqs)
-    # variables: x (binary), then s_plus, s_minus per equation
+    # variables: x (binary), then s_plus and s_minus per equation; minimise the total slack
     c = np.concatenate([np.zeros(n_x), np.ones(2 * n_e)])
-    rows, lo, hi = [], [], []
-    for u in codes:  # one type per Kreisregion
-        row = np.zeros(n_x + 2 * n_e)
-        for t in cands[u]:
-            row[index[(u, t)]] = 1
-        rows.append(row), lo.append(1), hi.append(1)
-    for j, (_, t, _, _, coef) in enumerate(land_eqs):
-        row = np.zeros(n_x + 2 * n_e)
-        for u in codes:
-            if (u, t) in index:
-                row[index[(u, t)]] = coef[u]
-        row[n_x + j], row[n_x + n_e + j] = 1, -1
-        rows.append(row), lo.append(0), hi.append(0)
-    present = {e[1] for e in land_eqs}
-    for t in present:  # every published type has a member
-        row = np.zeros(n_x + 2 * n_e)
-        for u in codes:
-            if (u, t) in index:
-                row[index[(u, t)]] = 1
-        rows.append(row), lo.append(1), hi.append(np.inf)
+    one_type = (var_unit[None, :] == np.arange(len(codes))[:, None]).astype(float)
+    fit = np.array([np.where(var_type == t, coef[var_pos], 0.0) for _, t, _, _, coef in land_eqs])
+    present = sorted({e[1] for e in land_eqs})
+    nonempty = (var_type[None, :] == np.array(present)[:, None]).astype(float)
+    slack = np.hstack([np.eye(n_e), -np.eye(n_e)])
+    A = np.vstack([
+        np.hstack([one_type, np.zeros((len(codes), 2 * n_e))]),  # one type per Kreisregion
+        np.hstack([fit, slack]),                                  # reproduce the published averages
+        np.hstack([nonempty, np.zeros((len(present), 2 * n_e))]),  # every published type has a member
+    ])
+    lo = np.concatenate([np.ones(len(codes)), np.zeros(n_e), np.ones(len(present))])
+    hi = np.concatenate([np.ones(len(codes)), np.zeros(n_e), np.full(len(present), np.inf)])
     integrality = np.concatenate([np.ones(n_x), np.zeros(2 * n_e)])
     bounds = Bounds(np.zeros(n_x + 2 * n_e), np.concatenate([np.ones(n_x), np.full(2 * n_e, np.inf)]))
-    res = milp(c, constraints=LinearConstraint(np.array(rows), lo, hi), integrality=integrality, bounds=bounds,
+    res = milp(c, constraints=LinearConstraint(A, lo, hi), integrality=integrality, bounds=bounds,
                options={"time_limit": 60})
     if res.x is None:
         raise ValueError(f"no Kreistyp assignment is consistent with the aggregates of Land {land!r}")
-    chosen = {u: t for (u, t), i in index.items() if res.x[i] > 0.5}
-    return pd.Series(chosen)
+    chosen = res.x[:n_x] > 0.5
+    return pd.Series(var_type[chosen], index=codes[var_unit[chosen]])
 
 
 _VERSION = 2  # bump when the reconstruction changes
