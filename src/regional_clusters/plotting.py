@@ -303,6 +303,7 @@ class Figure:
             f"{_NARROW_LAYOUT_JS}{_PLACE_SHARED_TITLES_JS}"
             "function draw(){Plotly.newPlot(el,spec.data,fit(spec.layout),"
             "{responsive:true,displaylogo:false}).then(place);el.on('plotly_afterplot',place);"
+            "window.addEventListener('beforeprint',function(){Plotly.Plots.resize(el);});"
             "var narrow=el.clientWidth<NARROW;window.addEventListener('resize',function(){"
             "if((el.clientWidth<NARROW)!==narrow){narrow=!narrow;Plotly.react(el,spec.data,fit(spec.layout));}});}"
             "if(window.Plotly){draw();}else{var s=document.createElement('script');"
