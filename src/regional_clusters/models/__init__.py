@@ -24,11 +24,11 @@ effects, Sobol indices).
 """
 
 from ._common import ModelResult, structured_network
-from .sweep import evaluate_runs, paired_difference, run_seeds, summarise_runs, sweep
+from .sweep import evaluate_runs, local_pool, paired_difference, run_seeds, summarise_runs, sweep
 from .sensitivity import SensitivityResult, sensitivity, sensitivity_figure, sensitivity_frame
 from .coopetition import RIVALRY, coopetition_closed_form, coopetition_equilibrium, coopetition_regimes, relation_matrices, simulate_coopetition
 from .club_goods import simulate_club_good
-from .trust import STRATEGIES, simulate_trust
+from .trust import STRATEGIES, gossip_contrast, simulate_trust
 from .learning import initial_knowledge, simulate_learning
 from .neighbourhoods import TYPES, classify_neighbourhoods, dyad_mixing, epistemic_communities, local_density, type_mix
 
@@ -38,6 +38,7 @@ __all__ = [
     "sweep",
     "summarise_runs",
     "paired_difference",
+    "local_pool",
     "evaluate_runs",
     "run_seeds",
     "SensitivityResult",
@@ -53,6 +54,7 @@ __all__ = [
     "simulate_club_good",
     "STRATEGIES",
     "simulate_trust",
+    "gossip_contrast",
     "initial_knowledge",
     "simulate_learning",
     "TYPES",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Executor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from ._common import check_int, check_probability
 
-__all__ = ["sweep", "summarise_runs", "paired_difference", "evaluate_runs", "run_seeds"]
+__all__ = ["sweep", "summarise_runs", "paired_difference", "evaluate_runs", "run_seeds", "local_pool"]
 
 
 def _as_summary(out) -> pd.Series:
@@ -81,6 +81,56 @@ def summarise_runs(runs: pd.DataFrame, by: list[str], *, level: float = 0.95) ->
     out["lower"] = out["mean"] - half
     out["upper"] = out["mean"] + half
     return out
+
+
+def _single_threaded_worker() -> None:
+    """Limit BLAS/OpenMP threads in a worker process to one.
+
+    The models use small matrices; on a shared machine a multi-threaded BLAS
+    in every worker oversubscribes the cores and can make a run tens of
+    times slower.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # optional: without it the workers keep the BLAS default
+        return
+    threadpool_limits(1)
+
+
+def local_pool(workers: int = 2) -> ProcessPoolExecutor:
+    """A local process pool for sweeps, with one BLAS thread per worker.
+
+    Parameters
+    ----------
+    workers : int, default 2
+        Number of worker processes (>= 1).
+
+    Returns
+    -------
+    concurrent.futures.ProcessPoolExecutor
+        Pass it as ``executor=`` to :func:`sweep`,
+        :func:`paired_difference` or
+        :func:`~regional_clusters.models.sensitivity.sensitivity`; shut it
+        down (or use it as a context manager) when done.
+
+    Raises
+    ------
+    ValueError
+        If ``workers`` is not an integer >= 1.
+
+    Examples
+    --------
+    >>> with local_pool(2) as pool:
+    ...     tab = sweep(_doc_model, {"a": [0, 1]}, seeds=3, seed=1, executor=pool)
+    >>> tab.equals(sweep(_doc_model, {"a": [0, 1]}, seeds=3, seed=1))
+    True
+    """
+    return ProcessPoolExecutor(check_int("workers", workers, 1), initializer=_single_threaded_worker)
+
+
+def _doc_model(a, seed):
+    """A tiny importable model for the doctests."""
+    return {"y": a + np.random.default_rng(seed).normal()}
 
 
 def _run_batch(model: Callable, batch: list[tuple[dict, object]]) -> list[pd.Series]:
