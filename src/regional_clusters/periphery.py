@@ -58,6 +58,7 @@ __all__ = [
     "kreis_population",
     "kreistyp",
     "kreistyp_reconstruction",
+    "kreistyp_alternatives",
     "kreistyp_aggregate",
     "validate_kreistyp",
     "periphery_measures",
@@ -418,6 +419,69 @@ def kreistyp_reconstruction() -> pd.DataFrame:
     'kreisfreie Großstadt'
     """
     return _reconstruction().copy()
+
+
+def kreistyp_alternatives() -> pd.DataFrame:
+    """How much worse the fit gets if one district region changes its type.
+
+    For every Kreisregion that the rule left with more than one candidate,
+    each other candidate type is tried with all other assignments held
+    fixed, and the mean absolute relative deviation of the Land's
+    reconstructed type averages (density and GDP per head, all years) from
+    the published ones is recomputed. A large increase means the published
+    averages pin that region's type down; swaps of two regions at once are
+    not tried.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per undecided Kreisregion and alternative type: ``land``,
+        ``kreistyp`` (reconstructed), ``alternative``, ``misfit`` (mean
+        absolute relative deviation of the Land's averages at the
+        reconstruction), ``misfit_alternative`` (after the change; missing
+        when the change would leave a published type of the Land empty) and
+        ``ratio`` (misfit_alternative / misfit).
+
+    Examples
+    --------
+    >>> alt = kreistyp_alternatives()
+    >>> bool((alt["misfit_alternative"].dropna() > alt["misfit"].loc[alt["misfit_alternative"].notna()]).all())
+    True
+    """
+    units = _unit_table()
+    published = _published_types()
+    eqs = _equations(units, published, _INFERENCE)
+    rec = _reconstruction()
+    chosen = rec.groupby("kreisregion")["kreistyp"].first().reindex(units.index)
+    cands = rec.groupby("kreisregion")["candidates"].first().reindex(units.index)
+    position = {u: i for i, u in enumerate(units.index)}
+    rows = []
+    for land in sorted(units["land"].unique()):
+        land_eqs = [e for e in eqs if e[0] == land]
+        members = units.index[units["land"] == land]
+        pos = np.array([position[u] for u in members])
+        types_now = chosen.loc[members].to_numpy()
+        eq_type = np.array([e[1] for e in land_eqs])
+        coef = np.array([e[4][pos] for e in land_eqs])          # equations x members
+        residual = (coef * (types_now[None, :] == eq_type[:, None])).sum(axis=1)
+        base = float(np.abs(residual).mean())
+        for k, u in enumerate(members):
+            if len(cands[u]) < 2:
+                continue
+            t_now = types_now[k]
+            for t_new in cands[u]:
+                if t_new == t_now:
+                    continue
+                if (types_now == t_now).sum() == 1 and t_now in eq_type:
+                    after = np.nan  # the only member of a published type
+                else:
+                    moved = residual - coef[:, k] * (eq_type == t_now) + coef[:, k] * (eq_type == t_new)
+                    after = float(np.abs(moved).mean())
+                rows.append({"kreisregion": u, "land": land, "kreistyp": int(t_now), "alternative": int(t_new),
+                             "misfit": base, "misfit_alternative": after})
+    out = pd.DataFrame(rows)
+    out["ratio"] = out["misfit_alternative"] / out["misfit"]
+    return out
 
 
 def kreistyp(codes=None) -> pd.Series:
