@@ -22,8 +22,17 @@ except ImportError:  # plain Jupyter, Colab
 HAVE_MYST_NB = _myst_glue is not None
 
 
+class _Text(str):
+    """A glued string shown as itself: without it the text would show its repr, in quote marks."""
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(str(self))
+
+
 def _plain(value):
-    """Python scalars for numpy scalars, so that the book never shows ``np.float64(...)``."""
+    """Python scalars for numpy scalars (never ``np.float64(...)``), strings without quote marks."""
+    if isinstance(value, str):
+        return _Text(value)
     if isinstance(value, bool) or not isinstance(value, (Integral, Real)):
         return value
     return int(value) if isinstance(value, Integral) else float(value)
@@ -38,7 +47,8 @@ def glue(name: str, value, display: bool = True):
         Key used in the text as ``{glue:text}`name:.2f```.
     value : object
         The value; numpy integers and floats are converted to Python ``int``
-        and ``float``.
+        and ``float``, and a string is shown as it is (a pre-formatted number
+        such as ``"3,899"`` reads 3,899, not '3,899').
     display : bool, default True
         Whether the value is also shown where the cell's output is.
 
@@ -59,6 +69,8 @@ def glue(name: str, value, display: bool = True):
     >>> saved, book._myst_glue = book._myst_glue, None
     >>> book.glue("n_regions", 917, display=False)
     n_regions = 917
+    >>> book.glue("n_actors", "3,899", display=False)
+    n_actors = 3,899
     >>> book._myst_glue = saved
     """
     if not name or not str(name).strip():
@@ -67,5 +79,5 @@ def glue(name: str, value, display: bool = True):
     if _myst_glue is not None:
         return _myst_glue(name, value, display=display)
     # plain Jupyter: the text shows {glue:text}`name` literally, so show the value here
-    print(f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {value}")
+    print(f"{name} = {value}")
     return None
