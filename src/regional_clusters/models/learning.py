@@ -1,6 +1,8 @@
 """Collective learning: recombination, diffusion and learning by monitoring.
 
-**ODD description** (:cite:t:`grimm2006`).
+**ODD description** (:cite:t:`grimm2006`, :cite:t:`grimm2020`; the chapter
+on collective learning renders it in full, with input data, observation and
+sensing).
 **Purpose.** :cite:t:`jonas2005` (sections 3.2 and 3.3) draws on the
 notion of collective learning: knowledge must be shared and made accessible,
 new knowledge comes from combining different stocks of knowledge, a common
@@ -33,7 +35,13 @@ for both. *Division of gains*: :math:`\\sigma` takes a random step of
 standard deviation ``drift`` per use (shifting bargaining power,
 opportunism). *Monitoring*: with probability ``monitoring`` the partners
 reassess the division against their agreed standard (one half) and reset
-it. *Exit*: a partner whose share falls below one half minus ``tolerance``
+it. Monitoring has a cost (``monitoring_cost`` per partner and
+reassessment, subtracted in ``net_innovation``) and a conflict risk: a
+reassessment ends the tie with probability ``conflict`` times the
+imbalance it uncovers, :math:`\\min(1, |\\sigma - 1/2| / \\text{tolerance})`
+(the quitter is the disadvantaged partner). Without cost and conflict,
+monitoring is a free reset, and "more monitoring keeps more ties" holds by
+construction. *Exit*: a partner whose share falls below one half minus ``tolerance``
 stops dealing; with probability ``rewire`` it ties to a random other actor
 instead (new tie, fair division). *Stochasticity*: network, initial
 knowledge and all events are drawn from ``seed``.
@@ -109,6 +117,17 @@ def initial_knowledge(groups, n_domains: int, *, p_own: float = 0.4, p_other: fl
     return rng.random((g.size, n_domains)) < np.where(own, p_own, p_other)
 
 
+def _between_group_overlap(K: np.ndarray, groups: np.ndarray) -> float:
+    """Mean Jaccard overlap of knowledge between actors of different groups (NaN with one group)."""
+    Ki = K.astype(np.int64)  # integer product: exact, and no BLAS threads
+    inter = Ki @ Ki.T
+    size = Ki.sum(axis=1)
+    union = size[:, None] + size[None, :] - inter
+    jac = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
+    across = groups[:, None] != groups[None, :]
+    return float(jac[across].mean()) if across.any() else float("nan")
+
+
 def simulate_learning(
     graph: nx.Graph | None = None,
     *,
@@ -124,6 +143,8 @@ def simulate_learning(
     p_recombination: float = 0.1,
     drift: float = 0.03,
     monitoring: float = 0.0,
+    monitoring_cost: float = 0.0,
+    conflict: float = 0.0,
     tolerance: float = 0.15,
     rewire: float = 0.5,
     steps: int = 40,
@@ -152,6 +173,12 @@ def simulate_learning(
         Standard deviation of the per-use change of the division of gains (>= 0).
     monitoring : float
         Probability per use that the partners reassess the division, in [0, 1].
+    monitoring_cost : float
+        Cost per partner of one reassessment, in innovations (>= 0).
+    conflict : float
+        Probability scale, in [0, 1], that a reassessment ends the tie; the
+        probability is ``conflict`` times the uncovered imbalance relative to
+        ``tolerance`` (capped at 1).
     tolerance : float
         Shortfall below an equal share that a partner accepts, in [0, 0.5].
     rewire : float
@@ -169,7 +196,12 @@ def simulate_learning(
         ``knowledge_gain`` (final minus initial mean share of domains),
         ``diversity`` (mean Jaccard distance between actors at the end),
         ``ties_alive`` (final), ``breaks_per_step``, ``between_group_ties``
-        (share of live ties joining different groups at the end).
+        (share of live ties joining different groups at the end),
+        ``initial_overlap`` (mean Jaccard overlap of actors of different
+        groups at the start, the cognitive distance the run begins with),
+        ``monitoring_rate`` (reassessments per actor and step) and
+        ``net_innovation`` (``innovation_rate`` minus ``monitoring_cost``
+        times ``monitoring_rate``).
         ``agents``: group, innovations and domains held.
 
     Raises
@@ -204,6 +236,8 @@ def simulate_learning(
     p_rec = check_probability("p_recombination", p_recombination)
     drift = check_nonnegative("drift", drift)
     monitoring = check_probability("monitoring", monitoring)
+    monitoring_cost = check_nonnegative("monitoring_cost", monitoring_cost)
+    conflict = check_probability("conflict", conflict)
     tolerance = check_probability("tolerance", tolerance)
     if tolerance > 0.5:
         raise ValueError(f"tolerance must be <= 0.5, got {tolerance}")
@@ -218,6 +252,8 @@ def simulate_learning(
     K = initial_knowledge(gcode, n_domains, p_own=p_own, p_other=p_other, seed=rng)
     D = K.shape[1]
     start_knowledge = K.mean()
+    initial_overlap = _between_group_overlap(K, gcode)
+    n_monitored = 0
     edges = np.array([(pos[u], pos[v]) for u, v in graph.edges if u != v], dtype=int).reshape(-1, 2)
     if len(edges) == 0:
         raise ValueError("graph has no edges: nobody can learn from anybody")
@@ -267,10 +303,18 @@ def simulate_learning(
         n_breaks = 0
         if drift > 0 and use.size:
             s = np.clip(share[use] + rng.normal(0.0, drift, use.size), 0.0, 1.0)
-            s = np.where(rng.random(use.size) < monitoring, 0.5, s)
+            checked = rng.random(use.size) < monitoring
+            n_monitored += int(checked.sum())
+            if conflict > 0:
+                # a reassessment that uncovers an imbalance can end the tie instead of resetting it
+                imbalance = np.minimum(1.0, np.abs(s - 0.5) / max(tolerance, 1e-12))
+                clash = checked & (rng.random(use.size) < conflict * imbalance)
+            else:
+                clash = np.zeros(use.size, dtype=bool)
+            s = np.where(checked & ~clash, 0.5, s)
             share[use] = s
-            quit_u = s < 0.5 - tolerance
-            quit_v = s > 0.5 + tolerance
+            quit_u = (s < 0.5 - tolerance) | (clash & (s < 0.5))
+            quit_v = ((s > 0.5 + tolerance) | (clash & (s >= 0.5))) & ~quit_u
             broken = use[quit_u | quit_v]
             n_breaks = broken.size
             if n_breaks:
@@ -285,9 +329,9 @@ def simulate_learning(
                     alive[b] = True
         hist[t] = [n_new, K.mean(), alive.mean(), n_breaks]
     history = pd.DataFrame(hist, columns=cols, index=pd.RangeIndex(1, steps + 1, name="step"))
-    Kf = K.astype(float)
-    inter = Kf @ Kf.T
-    size = Kf.sum(axis=1)
+    Ki = K.astype(np.int64)
+    inter = Ki @ Ki.T
+    size = Ki.sum(axis=1)
     union = size[:, None] + size[None, :] - inter
     jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
     off = ~np.eye(n, dtype=bool)
@@ -300,8 +344,11 @@ def simulate_learning(
             "ties_alive": float(alive.mean()),
             "breaks_per_step": float(history["breaks"].mean()),
             "between_group_ties": float((gcode[eu[live]] != gcode[ev[live]]).mean()) if live.any() else np.nan,
+            "initial_overlap": initial_overlap,
+            "monitoring_rate": 2.0 * n_monitored / (n * steps),
         }
     )
+    summary["net_innovation"] = summary["innovation_rate"] - monitoring_cost * summary["monitoring_rate"]
     agents = pd.DataFrame(
         {"group": groups, "innovations": innov, "domains": K.sum(axis=1)}, index=pd.Index(nodes, name="actor")
     )
