@@ -40,3 +40,17 @@ def test_with_myst_nb_values_are_glued(monkeypatch):
 def test_empty_name_is_refused():
     with pytest.raises(ValueError, match="non-empty name"):
         book.glue(" ", 1)
+
+
+def test_outputs_in_a_kernel_are_readable():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    assert book._register_output_formats()
+    fmt = shell.display_formatter.format
+    assert fmt(np.float64(0.1303800918994867))[0]["text/plain"] == "0.1303800918994867"
+    assert fmt({"a": np.float64(0.5), "b": np.int64(2)})[0]["text/plain"] == "{'a': 0.5, 'b': 2}"
+    import pandas as pd
+
+    html = fmt(pd.Series([0.5, 0.25], index=["x", "y"], name="share"))[0]["text/html"]
+    assert "<table" in html and "share" in html

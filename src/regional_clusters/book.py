@@ -5,11 +5,20 @@ book's build, not a dependency of the package). A reader who downloads a
 chapter notebook and runs it with only ``regional-clusters`` and a kernel has
 no myst-nb: :func:`glue` then shows each glued value as a short line of text
 under its cell, so the numbers the text refers to are still visible.
+
+Importing this module in a notebook also sets how two kinds of cell output
+look, for the book and for anyone re-running a chapter: numpy scalars print
+as plain numbers (``0.13``, not ``np.float64(0.13)``), also inside dicts and
+lists, and a pandas Series is shown as a table rather than as a text dump
+ending in ``Name: ..., dtype: float64``. Nothing changes outside IPython.
 """
 
 from __future__ import annotations
 
 from numbers import Integral, Real
+
+import numpy as np
+import pandas as pd
 
 __all__ = ["glue", "HAVE_MYST_NB"]
 
@@ -36,6 +45,35 @@ def _plain(value):
     if isinstance(value, bool) or not isinstance(value, (Integral, Real)):
         return value
     return int(value) if isinstance(value, Integral) else float(value)
+
+
+def _series_html(series: pd.Series) -> str:
+    return series.to_frame(name="" if series.name is None else series.name)._repr_html_()
+
+
+def _print_numpy_scalar(value, printer, cycle):
+    printer.text(repr(value.item()))
+
+
+def _register_output_formats() -> bool:
+    """Readable outputs for numpy scalars and Series in the running IPython kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    formatters = shell.display_formatter.formatters
+    # concrete types: IPython stops at the first class in the MRO that defines __repr__
+    for kind in (np.float16, np.float32, np.float64, np.longdouble, np.int8, np.int16, np.int32, np.int64,
+                 np.uint8, np.uint16, np.uint32, np.uint64, np.bool_):
+        formatters["text/plain"].for_type(kind, _print_numpy_scalar)
+    formatters["text/html"].for_type(pd.Series, _series_html)
+    return True
+
+
+_register_output_formats()
 
 
 def glue(name: str, value, display: bool = True):
