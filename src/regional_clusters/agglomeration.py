@@ -391,9 +391,10 @@ def node_permutation_test(values: pd.DataFrame, linked: pd.DataFrame, *, statist
     Returns
     -------
     pandas.Series
-        ``observed``, ``expected (null)`` (mean over permutations), ``p``
-        (one-sided, linked greater, as (k+1)/(B+1)), ``linked pairs``,
-        ``pairs``, ``null model``.
+        ``observed``, ``expected (null)`` (mean over permutations), ``z``
+        (observed minus expected over the standard deviation of the
+        permutations), ``p`` (one-sided, linked greater, as (k+1)/(B+1)),
+        ``linked pairs``, ``pairs``, ``null model``.
 
     Raises
     ------
@@ -452,7 +453,9 @@ def node_permutation_test(values: pd.DataFrame, linked: pd.DataFrame, *, statist
         p = rng.permutation(n)
         null[b] = stat(L[p][:, p][iu, ju].astype(bool))
     k = int((null >= obs - 1e-12).sum())
-    return pd.Series({"observed": obs, "expected (null)": float(null.mean()), "p": (k + 1) / (n_permutations + 1),
+    sd = float(null.std(ddof=1)) if n_permutations > 1 else float("nan")
+    return pd.Series({"observed": obs, "expected (null)": float(null.mean()),
+                      "z": (obs - float(null.mean())) / sd if sd > 0 else float("nan"), "p": (k + 1) / (n_permutations + 1),
                       "linked pairs": int(lk.sum()), "pairs": int(lk.size),
                       "null model": f"node labels of the link matrix permuted (QAP), {n_permutations} permutations"},
                      dtype=object)

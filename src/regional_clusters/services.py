@@ -299,8 +299,9 @@ def label_permutation_test(values: pd.Series, labels: pd.Series, a: str, b: str,
     -------
     pandas.Series
         ``observed`` difference, ``expected (null)`` (mean over
-        permutations), ``p`` two-sided as (k+1)/(B+1), ``n a``, ``n b``,
-        ``null model``.
+        permutations), ``z`` (observed minus expected over the standard
+        deviation of the permutations), ``p`` two-sided as (k+1)/(B+1),
+        ``n a``, ``n b``, ``null model``.
 
     Raises
     ------
@@ -335,7 +336,9 @@ def label_permutation_test(values: pd.Series, labels: pd.Series, a: str, b: str,
     perm = np.array([rng.permutation(g) for _ in range(n_permutations)])
     null = np.array([f(v[p]) - f(v[~p]) for p in perm])
     k = int((np.abs(null) >= abs(obs) - 1e-12).sum())
+    sd = float(null.std(ddof=1)) if n_permutations > 1 else float("nan")
     return pd.Series({"observed": float(obs), "expected (null)": float(null.mean()),
+                      "z": (float(obs) - float(null.mean())) / sd if sd > 0 else float("nan"),
                       "p": (k + 1) / (n_permutations + 1), f"n {a}": int(g.sum()), f"n {b}": int((~g).sum()),
                       "null model": f"{a}/{b} labels reshuffled across units, {n_permutations} permutations"},
                      dtype=object)
