@@ -27,7 +27,7 @@ from ._common import ModelResult, structured_network
 from .sweep import evaluate_runs, local_pool, paired_difference, run_seeds, summarise_runs, sweep
 from .sensitivity import SensitivityResult, sensitivity, sensitivity_figure, sensitivity_frame
 from .coopetition import RIVALRY, coopetition_closed_form, coopetition_equilibrium, coopetition_regimes, relation_matrices, simulate_coopetition
-from .club_goods import simulate_club_good
+from .club_goods import EXCLUSION, simulate_club_good
 from .trust import STRATEGIES, gossip_contrast, simulate_trust
 from .learning import initial_knowledge, simulate_learning
 from .neighbourhoods import TYPES, classify_neighbourhoods, dyad_mixing, epistemic_communities, local_density, type_mix
@@ -52,6 +52,7 @@ __all__ = [
     "RIVALRY",
     "coopetition_regimes",
     "simulate_club_good",
+    "EXCLUSION",
     "STRATEGIES",
     "simulate_trust",
     "gossip_contrast",

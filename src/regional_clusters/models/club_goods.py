@@ -1,6 +1,8 @@
 """Club goods: contributions to an excludable good under reputation and sanctions.
 
-**ODD description** (:cite:t:`grimm2006`).
+**ODD description** (:cite:t:`grimm2006`, :cite:t:`grimm2020`; the chapter
+on emergence and club goods renders it in full, with input data,
+observation and sensing).
 **Purpose.** Cluster research expects trust, reciprocity and the cost of a
 bad reputation to hold club-like cooperation together, and treats the
 results of that cooperation as club goods: non-rival for members, closed to
@@ -32,7 +34,9 @@ expected marginal gain of contributing is then ``sanction_prob * fine``
 below the standard. *Reputation and exclusion* (excludability): with
 probability ``visibility`` a contribution is observed, and reputation
 moves towards it (memory ``memory``); a member whose reputation falls below
-``threshold`` times the club mean is excluded from the good with
+``threshold`` times the club mean (``exclusion="relative"``, the default)
+or below ``threshold`` times the agreed ``standard``
+(``exclusion="absolute"``, a fixed bar) is excluded from the good with
 probability ``visibility`` (a logistic rule of softness ``softness``).
 Far-sighted members weigh the good's value against the change in exclusion
 risk. *Conformity*: far-sighted members also move a share ``conformity``
@@ -56,7 +60,10 @@ import pandas as pd
 
 from ._common import ModelResult, check_int, check_nonnegative, check_positive, check_probability, rng_from
 
-__all__ = ["simulate_club_good"]
+__all__ = ["simulate_club_good", "EXCLUSION"]
+
+#: Exclusion rules: a bar relative to the club mean, or an absolute bar tied to the standard.
+EXCLUSION = ("relative", "absolute")
 
 
 def simulate_club_good(
@@ -75,6 +82,7 @@ def simulate_club_good(
     conformity: float = 0.0,
     opportunist_share: float = 0.0,
     monitoring_cost: float = 0.0,
+    exclusion: str = "relative",
     noise: float = 0.01,
     steps: int = 100,
     seed=0,
@@ -110,6 +118,9 @@ def simulate_club_good(
         Share of short-sighted opportunists, in [0, 1].
     monitoring_cost : float
         Cost per member per step of running checks, times ``sanction_prob`` (>= 0).
+    exclusion : {"relative", "absolute"}
+        Exclusion bar: ``threshold`` times the club's mean reputation
+        (relative), or ``threshold`` times ``standard`` (absolute).
     noise : float
         Standard deviation of revision noise (>= 0).
     steps : int
@@ -159,9 +170,12 @@ def simulate_club_good(
     kappa = check_probability("conformity", conformity)
     o = check_probability("opportunist_share", opportunist_share)
     monitoring_cost = check_nonnegative("monitoring_cost", monitoring_cost)
+    if exclusion not in EXCLUSION:
+        raise ValueError(f"exclusion must be one of {EXCLUSION}, got {exclusion!r}")
     noise = check_nonnegative("noise", noise)
     steps = check_int("steps", steps, 1)
 
+    relative = exclusion == "relative"
     opp = np.zeros(n, dtype=bool)
     opp[: int(round(o * n))] = True
     rng.shuffle(opp)
@@ -175,7 +189,7 @@ def simulate_club_good(
         value = mpcr * c.sum()
         grad = -(1.0 - mpcr) + s * fine * (c < standard)
         if q > 0:
-            z = (threshold * rep.mean() - rep) / softness
+            z = (threshold * (rep.mean() if relative else standard) - rep) / softness
             sig = 1.0 / (1.0 + np.exp(-z))
             grad = grad + far * value * q * (1.0 - memory) * sig * (1.0 - sig) / softness
         step = eta * grad + far * kappa * (mean_c - c)
@@ -187,7 +201,7 @@ def simulate_club_good(
         observed = rng.random(n) < q
         rep = np.where(observed, memory * rep + (1.0 - memory) * c, rep)
         if q > 0:
-            z = (threshold * rep.mean() - rep) / softness
+            z = (threshold * (rep.mean() if relative else standard) - rep) / softness
             excluded = rng.random(n) < q / (1.0 + np.exp(-z))
         else:
             excluded = np.zeros(n, dtype=bool)
