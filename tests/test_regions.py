@@ -26,7 +26,7 @@ def test_every_district_in_one_region_of_its_land():
 @needs_mirror
 def test_reconstruction_reproduces_published_aggregates():
     gaps = regions.check_planning_regions()
-    assert set(gaps["planning_region"]) == set(regions.planning_regions())
+    assert set(gaps["region"]) == set(regions.planning_regions())
     assert gaps["max_rel_gap"].median() < 0.001
     assert (gaps["max_rel_gap"] < 0.01).mean() > 0.95
     assert gaps["max_rel_gap"].max() < 0.07
@@ -37,6 +37,22 @@ def test_moving_one_district_worsens_the_fit():
     pr = regions.planning_regions()
     moved = pr.copy()
     moved["03461"] = "0302"  # Wesermarsch into Bremen-Umland
-    base = regions.check_planning_regions(pr).set_index(["planning_region", "indicator"])["max_rel_gap"]
-    worse = regions.check_planning_regions(moved).set_index(["planning_region", "indicator"])["max_rel_gap"]
+    base = regions.check_planning_regions(pr).set_index(["region", "indicator"])["max_rel_gap"]
+    worse = regions.check_planning_regions(moved).set_index(["region", "indicator"])["max_rel_gap"]
     assert worse.loc["0302"].max() > 10 * base.loc["0302"].max()
+
+
+def test_labour_market_regions_cover_every_district_once():
+    lmr = regions.labour_market_regions()
+    assert len(lmr) == 400 and not lmr.index.duplicated().any() and lmr.nunique() == 223
+    # the region Munich holds the city and surrounding districts
+    assert lmr["09162"] == lmr["09184"] == lmr["09174"]
+
+
+@needs_mirror
+def test_labour_market_reconstruction_reproduces_published_aggregates():
+    gaps = regions.check_labour_market_regions()
+    assert set(gaps["region"]) == set(regions.labour_market_regions())
+    assert gaps["max_rel_gap"].median() < 0.001
+    assert (gaps["max_rel_gap"] < 0.01).mean() > 0.97
+    assert gaps["max_rel_gap"].max() < 0.08

@@ -61,7 +61,7 @@ from .germany import (
     load_regionalstatistik,
     regionalstatistik_population,
 )
-from .regions import check_planning_regions, planning_regions
+from .regions import check_labour_market_regions, check_planning_regions, labour_market_regions, planning_regions
 from .registry import SOURCES, Source, get_source
 from .wide import to_wide
 
@@ -79,5 +79,5 @@ __all__ = [
     "EMON_PUBLIC", "ClusterNetwork", "ClusterWaves", "load_emon", "load_kecskemet_2012", "load_kecskemet_waves",
     "load_krackhardt", "load_lazega", "load_lazega_partners", "read_matrix_csv",
     "BA_YEARS", "field_employment", "load_ba_occupations", "load_occupation_codes", "occupation_fields",
-    "check_planning_regions", "planning_regions",
+    "check_planning_regions", "planning_regions", "check_labour_market_regions", "labour_market_regions",
 ]
