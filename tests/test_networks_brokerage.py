@@ -386,3 +386,55 @@ def test_brokerage_degree_null_matches_enumeration_on_tiny_graph():
     exact = pd.concat(space, axis=1).mean(axis=1)
     res = brokerage(G, null="degree", n=2000, seed=4)[("expected", "total")].sort_index()
     np.testing.assert_allclose(res.to_numpy(), exact.to_numpy(), atol=0.1)
+
+
+def test_burt_battery_equals_single_measures_and_igraph():
+    import igraph as ig
+
+    from regional_clusters.networks import burt_battery, constraint, effective_size, efficiency, hierarchy
+
+    G = nx.connected_caveman_graph(6, 7)
+    G.add_edges_from([(0, 20), (3, 33), (10, 40)])
+    G.add_node("lonely")
+    rng = np.random.default_rng(1)
+    nx.set_edge_attributes(G, {e: float(rng.integers(1, 5)) for e in G.edges()}, "weight")
+    bat = burt_battery(G)
+    for name, f in (("constraint", constraint), ("effective_size", effective_size),
+                    ("efficiency", efficiency), ("hierarchy", hierarchy)):
+        np.testing.assert_allclose(bat[name].to_numpy(), f(G).to_numpy(), rtol=1e-12, atol=1e-12, equal_nan=True)
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()],
+                 edge_attrs={"weight": [w for *_, w in G.edges(data="weight")]})
+    ref = np.asarray(g.constraint(weights="weight"), dtype=float)
+    ok = ~np.isnan(bat["constraint"].to_numpy())
+    np.testing.assert_allclose(bat["constraint"].to_numpy()[ok], ref[ok], atol=1e-12)
+    # directed graphs too
+    D = nx.gnp_random_graph(40, 0.1, seed=2, directed=True)
+    np.testing.assert_allclose(burt_battery(D, weight=None)["effective_size"], effective_size(D, weight=None),
+                               atol=1e-12, equal_nan=True)
+
+
+def test_group_summary_and_constraint_on_degree():
+    from regional_clusters.networks import constraint_on_degree, group_summary
+
+    v = pd.Series([1.0, 2.0, 3.0, 10.0, np.nan], index=list("abcde"))
+    g = pd.Series(["x", "x", "y", "y", "y"], index=list("abcde"))
+    out = group_summary(v, g)
+    assert out.loc["x", "median"] == 1.5 and out.loc["y", "n"] == 2 and out.loc["y", "mean"] == 6.5
+    assert list(out.columns) == ["n", "mean", "q25", "median", "q75"]
+    with pytest.raises(ValueError, match="quantiles"):
+        group_summary(v, g, quantiles=(2,))
+    # a group that differs only by degree: no gap at equal degree, a raw gap without it
+    G = nx.barabasi_albert_graph(400, 2, seed=3)
+    deg = dict(G.degree())
+    cut = np.median(list(deg.values()))
+    nx.set_node_attributes(G, {v: "hub" if deg[v] > cut else "other" for v in G}, "group")
+    res = constraint_on_degree(G, weight=None, reference="other")
+    assert res.loc["log degree", "coef"] < -0.5
+    assert abs(res.loc["hub", "raw_gap"]) > abs(res.loc["hub", "coef"])
+    assert "HC1" in res.attrs["spec"]
+    with pytest.raises(ValueError, match="reference"):
+        constraint_on_degree(G, weight=None, reference="nope")
+    with pytest.raises(ValueError, match="directed"):
+        constraint_on_degree(G.to_directed())

@@ -33,7 +33,10 @@ __all__ = [
     "effective_size",
     "efficiency",
     "hierarchy",
+    "burt_battery",
     "brokerage",
+    "group_summary",
+    "constraint_on_degree",
     "ei_index",
     "pair_brokerage",
     "ROLES",
@@ -46,6 +49,7 @@ ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 
 _BLOCK_FLOPS = 4_000_000
 _HUB_DEGREE = 32
+_HUB_FACTOR = 1.0  # hubs: degree >= this x sqrt(number of ties); see _masked_product
 
 
 # --------------------------------------------------------------------------
@@ -72,8 +76,9 @@ def _row_sum(values: np.ndarray, M: sp.csr_array) -> np.ndarray:
 def _align(mask: sp.csr_array, X) -> np.ndarray:
     """Values of ``X`` at the entries of ``mask`` (same shape, sorted indices)."""
     n = mask.shape[1]
-    values = np.zeros(mask.nnz)
-    Xm = sp.csr_array(sp.csr_array(X).multiply(mask))
+    X = sp.csr_array(X)
+    values = np.zeros(mask.nnz, dtype=np.result_type(X.dtype, np.float64))
+    Xm = sp.csr_array(X.multiply(mask))
     if Xm.nnz:
         Xm.sort_indices()
         key_m = _rows_of(mask).astype(np.int64) * n + mask.indices
@@ -82,28 +87,36 @@ def _align(mask: sp.csr_array, X) -> np.ndarray:
     return values
 
 
-def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: np.ndarray, degree: np.ndarray):
+def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: np.ndarray, degree: np.ndarray,
+                    middle=None):
     """``(L @ R)`` on the non-zero pattern of ``mask``, for the given rows.
 
-    Returns a CSR array with the rows ``rows`` (in that order) and exactly the
-    sparsity pattern of ``mask[rows]``. Middle indices with a degree of at
-    least ``_HUB_DEGREE`` (hubs) go through dense columns; the others through
-    a sparse product done in row blocks, so memory stays bounded.
+    Returns ``(values, Mr)``: the values on the entries of ``Mr``, the rows
+    ``rows`` of ``mask`` (in that order, sorted indices). Middle indices with
+    a degree of at least ``_HUB_DEGREE`` (hubs) go through dense columns; the
+    others through a sparse product done in row blocks, so memory stays
+    bounded. With ``middle = (w1, w2)`` (two weight vectors on the middle
+    index) the result is complex: real part ``L diag(w1) R``, imaginary part
+    ``L diag(w2) R``, both from one pass.
     """
     n = L.shape[1]
     Mr = mask[rows]
     Mr.sort_indices()
     # a middle node q costs degree(q)**2 in the sparse product but one pass
     # over the mask entries as a dense column: take the cheaper route
-    threshold = max(np.sqrt(Mr.nnz) / 2.0, _HUB_DEGREE)
+    threshold = max(np.sqrt(Mr.nnz) * _HUB_FACTOR, _HUB_DEGREE)
     hubs = np.flatnonzero(degree >= threshold)
     keep = np.ones(n, dtype=bool)
     keep[hubs] = False
-    values = np.zeros(Mr.nnz)
+    values = np.zeros(Mr.nnz, dtype=np.complex128 if middle is not None else np.result_type(L.dtype, R.dtype, np.float64))
     # sparse part: only middle nodes that are not hubs
     Lr = L[rows]
     Lk = sp.csr_array(Lr[:, keep]) if len(hubs) else Lr
     Rk = sp.csr_array(R[keep]) if len(hubs) else R
+    if middle is not None:
+        w = (middle[0] + 1j * middle[1])[keep] if len(hubs) else middle[0] + 1j * middle[1]
+        Lk = sp.csr_array(Lk.astype(np.complex128))
+        Lk.data = Lk.data * w[Lk.indices]
     rdeg = np.diff(Rk.indptr).astype(np.float64)
     cost = _row_sum(rdeg[Lk.indices], Lk) + 1.0
     start = 0
@@ -124,19 +137,34 @@ def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: 
             Lh, RhT = Lh.toarray(), RhT.toarray()
         mrow = _rows_of(Mr)
         step = max(1, 4_000_000 // len(hubs))
+        if middle is not None:
+            wh = np.column_stack([middle[0][hubs], middle[1][hubs]])
         for s in range(0, Mr.nnz, step):
             e = min(s + step, Mr.nnz)
             left = Lh[mrow[s:e]] if small else Lh[mrow[s:e]].toarray()
             right = RhT[Mr.indices[s:e]] if small else RhT[Mr.indices[s:e]].toarray()
-            values[s:e] += np.einsum("ij,ij->i", left, right)
-    return sp.csr_array((values, Mr.indices.copy(), Mr.indptr.copy()), shape=Mr.shape)
+            if middle is None:
+                values[s:e] += np.einsum("ij,ij->i", left, right)
+            else:
+                two = np.multiply(left, right, out=left) @ wh  # both weightings from one product
+                values[s:e] += two[:, 0] + 1j * two[:, 1]
+    return values, Mr
 
 
 def _burt_setup(G, weight, nodes):
-    check_graph(G, weight=None)  # structure; adjacency() checks the weights
-    nodelist, W, A = adjacency(G, weight)
-    S = sp.csr_array(W + W.T)  # mutual weights a_ij + a_ji (networkx's convention)
+    check_graph(G, weight=None)  # structure; edge_arrays() checks the weights
+    if G.is_directed():
+        nodelist, W, A = adjacency(G, weight)
+        S = sp.csr_array(W + W.T)  # mutual weights a_ij + a_ji (networkx's convention)
+    else:
+        # undirected: the adjacency entries are already symmetric, so S = 2 W
+        # and the structure is W's pattern (ties of weight 0 included)
+        nodelist, r, c, vals = edge_arrays(G, weight)
+        n = len(nodelist)
+        S = sp.csr_array(sp.coo_array((2.0 * vals, (r, c)), shape=(n, n)))
+        A = sp.csr_array((np.ones(S.nnz), S.indices.copy(), S.indptr.copy()), shape=(n, n))
     S.sort_indices()
+    A.sort_indices()
     if nodes is None:
         rows = np.arange(len(nodelist))
         labels = nodelist
@@ -160,9 +188,9 @@ def _proportions(S: sp.csr_array) -> sp.csr_array:
 def _local_constraint_matrix(G, weight, nodes):
     labels, rows, S, A, degree = _burt_setup(G, weight, nodes)
     P = _proportions(S)
-    indirect = _masked_product(P, P, A, rows, degree)
+    indirect, Mr = _masked_product(P, P, A, rows, degree)
     direct = _align(sp.csr_array(A[rows]), P[rows])
-    local = sp.csr_array(((direct + indirect.data) ** 2, indirect.indices, indirect.indptr), shape=indirect.shape)
+    local = sp.csr_array(((direct + indirect) ** 2, Mr.indices.copy(), Mr.indptr.copy()), shape=Mr.shape)
     return labels, rows, local, degree
 
 
@@ -323,9 +351,9 @@ def effective_size(G, weight: str | None = "weight", nodes=None) -> pd.Series:
         rowmax[filled] = np.maximum.reduceat(S.data, S.indptr[:-1][filled])
     with np.errstate(divide="ignore"):
         M = _row_scale(S, 1.0 / rowmax)
-    AM = _masked_product(A, M, A, rows, degree)  # (sum_j a_ij m_jq) on q in N(i)
+    AM, Mr = _masked_product(A, M, A, rows, degree)  # (sum_j a_ij m_jq) on q in N(i)
     direct = _align(sp.csr_array(A[rows]), P[rows])
-    redundancy = _row_sum(direct * AM.data, AM)
+    redundancy = _row_sum(direct * AM, Mr)
     deg = degree[rows].astype(float)
     values = deg - redundancy
     values[deg == 0] = np.nan
@@ -421,6 +449,107 @@ def hierarchy(G, weight: str | None = "weight", nodes=None) -> pd.Series:
         values = num / (n_i * np.log(n_i))
     values[degree[rows] < 2] = np.nan
     return pd.Series(values, index=pd.Index(labels, name="node"), name="hierarchy")
+
+
+def burt_battery(G, weight: str | None = "weight", nodes=None) -> pd.DataFrame:
+    r"""Burt's four structural-hole measures in one pass.
+
+    Constraint, effective size, efficiency and hierarchy, identical to
+    :func:`~regional_clusters.networks.constraint`,
+    :func:`~regional_clusters.networks.effective_size`,
+    :func:`~regional_clusters.networks.efficiency` and
+    :func:`~regional_clusters.networks.hierarchy`, but from a single masked
+    sparse product. With :math:`S = A + A^\top` (mutual weights), :math:`s_i`
+    its row sums and :math:`\mu_j` its row maxima, both measures need, for
+    every tie (i, j), one sum over the middle nodes q:
+
+    .. math::
+
+        \sum_q p_{iq} p_{qj} = \frac{1}{s_i} \sum_q \frac{S_{iq} S_{qj}}{s_q},
+        \qquad
+        \sum_q p_{iq} m_{jq} = \frac{1}{s_i\,\mu_j} \sum_q S_{iq} S_{qj}
+
+    (the second summed over the ego's contacts j gives the redundancy).
+    Both sums share the factor :math:`S_{qj}`, so the product
+    :math:`S\,\mathrm{diag}(1/s + \mathrm{i})\,S` in complex arithmetic,
+    evaluated only on the ties, delivers them together (real part and
+    imaginary part). On the full Horizon 2020 network this is faster than
+    python-igraph's ``constraint`` alone (see ``benchmarks/bench_networks.py``).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+    weight : str or None, default "weight"
+        Edge attribute with the weights; ``None`` counts every tie as 1.
+    nodes : iterable, optional
+        Egos to compute for (default: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node: ``degree`` (number of contacts), ``constraint``,
+        ``effective_size``, ``efficiency`` and ``hierarchy`` (NaN where the
+        single measures give NaN: isolates, and fewer than two contacts for
+        hierarchy).
+
+    Raises
+    ------
+    ValueError
+        As :func:`~regional_clusters.networks.constraint`.
+
+    References
+    ----------
+    Burt, R. S. (1992). Structural Holes. Harvard University Press.
+    Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
+    measures. Connections 20(1), 35-38.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"),
+    ...               ("F", "G"), ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")])
+    >>> burt_battery(G, weight=None).loc[["G", "A", "C"], ["constraint", "effective_size"]].round(2)
+          constraint  effective_size
+    node
+    G           0.40            4.67
+    A           0.60            2.50
+    C           1.00            1.00
+    """
+    labels, rows, S, A, degree = _burt_setup(G, weight, nodes)
+    s = np.asarray(S.sum(axis=1)).ravel()
+    rowmax = np.zeros(S.shape[0])
+    filled = np.diff(S.indptr) > 0
+    if S.nnz:
+        rowmax[filled] = np.maximum.reduceat(S.data, S.indptr[:-1][filled])
+    with np.errstate(divide="ignore"):
+        inv_s = np.where(s > 0, 1.0 / s, 0.0)
+        inv_max = np.where(rowmax > 0, 1.0 / rowmax, 0.0)
+    # S diag(1/s) S (real part) and S S (imaginary part) in one pass
+    both, Mr = _masked_product(S, S, A, rows, degree, middle=(inv_s, np.ones_like(inv_s)))
+    ego = _rows_of(Mr)
+    ego_inv_s = inv_s[rows][ego]
+    direct = _align(sp.csr_array(A[rows]), S[rows]) * ego_inv_s  # p_ij
+    local = (direct + both.real * ego_inv_s) ** 2
+    n_rows = len(rows)
+    con = np.bincount(ego, weights=local, minlength=n_rows)
+    redundancy = np.bincount(ego, weights=both.imag * ego_inv_s * inv_max[Mr.indices], minlength=n_rows)
+    deg = degree[rows].astype(float)
+    es = deg - redundancy
+    n_i = np.diff(Mr.indptr).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = local / (con[ego] / n_i[ego])
+        terms = np.where(r > 0, r * np.log(r), 0.0)
+        hier = np.bincount(ego, weights=terms, minlength=n_rows) / (n_i * np.log(n_i))
+        eff = es / deg
+    isolated = deg == 0
+    con[isolated] = np.nan
+    es[isolated] = np.nan
+    eff[isolated] = np.nan
+    hier[deg < 2] = np.nan
+    return pd.DataFrame(
+        {"degree": deg, "constraint": con, "effective_size": es, "efficiency": eff, "hierarchy": hier},
+        index=pd.Index(labels, name="node"),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -875,3 +1004,146 @@ def pair_brokerage(G, focus="Economic actors", *, group: str = "group") -> pd.Da
     return pd.DataFrame(
         {"group": labels, "focus_contacts": f_v, "brokered_pairs": brokered}, index=pd.Index(nodelist, name="node")
     )
+
+
+# --------------------------------------------------------------------------
+# summaries that separate position from size
+
+
+def group_summary(values: pd.Series, groups: pd.Series, quantiles=(0.25, 0.5, 0.75)) -> pd.DataFrame:
+    """Mean next to median and quantiles of a node measure, by group.
+
+    A mean over nodes is dominated by a few hubs when the measure grows with
+    degree (brokerage counts, z-scores against a density null); the median
+    and the quartiles say what the typical member of a group does.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        A node measure indexed by node (NaN values are left out).
+    groups : pandas.Series
+        Group of each node, same index.
+    quantiles : sequence of float, default (0.25, 0.5, 0.75)
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group: ``n``, ``mean``, one column per quantile (``q25``,
+        ``median``, ``q75`` for the default).
+
+    Raises
+    ------
+    ValueError
+        If the indexes differ or a quantile is outside [0, 1].
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.Series([1, 2, 3, 100], index=list("abcd"))
+    >>> g = pd.Series(["x", "x", "x", "x"], index=list("abcd"))
+    >>> group_summary(v, g)[["n", "mean", "median"]]
+       n  mean  median
+    x  4  26.5     2.5
+    """
+    if not values.index.equals(groups.index) and not set(values.index) == set(groups.index):
+        raise ValueError("values and groups must have the same index (nodes)")
+    qs = [float(q) for q in quantiles]
+    if any(not 0 <= q <= 1 for q in qs):
+        raise ValueError(f"quantiles must be in [0, 1], got {quantiles}")
+    data = pd.DataFrame({"value": values, "group": groups.reindex(values.index)}).dropna()
+    grouped = data.groupby("group", sort=True)["value"]
+    out = pd.DataFrame({"n": grouped.size(), "mean": grouped.mean()})
+    for q in qs:
+        name = "median" if q == 0.5 else f"q{round(100 * q):02d}"
+        out[name] = grouped.quantile(q)
+    out.index.name = None
+    return out
+
+
+def constraint_on_degree(G, group: str = "group", *, weight: str | None = "weight", reference=None) -> pd.DataFrame:
+    r"""Does an actor group span more structural holes than its degree explains?
+
+    Burt's constraint falls almost mechanically with the number of
+    contacts, so a raw difference between groups mostly repeats their
+    difference in degree. This fits, by ordinary least squares over the
+    nodes with at least two contacts,
+
+    .. math:: \ln c_i = \alpha + \beta \ln d_i + \sum_g \gamma_g [g_i = g] + \varepsilon_i
+
+    and reports the group differences :math:`\gamma_g` at equal degree next
+    to the raw differences of median log constraint.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected, node attribute ``group``.
+    group : str, default "group"
+    weight : str or None, default "weight"
+        Passed to :func:`~regional_clusters.networks.constraint`.
+    reference : str, optional
+        Reference group (default: the largest group).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by term (``log degree`` and one row per non-reference group):
+        ``coef``, ``se`` (HC1), ``ci_low``, ``ci_high``, and for the groups
+        ``raw_gap`` (difference of median log constraint to the reference,
+        degree not held fixed). ``attrs["spec"]`` holds the specification
+        line; ``attrs["n"]`` the number of nodes. Nodes of one network are
+        not independent, so read the intervals as descriptive.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed, a node lacks ``group``, ``reference`` is not a
+        group, or fewer than two groups have nodes with two contacts.
+
+    References
+    ----------
+    Burt, R. S. (1992). Structural Holes. Harvard University Press.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.barabasi_albert_graph(200, 3, seed=1)
+    >>> nx.set_node_attributes(G, {v: "ab"[v % 2] for v in G}, "group")
+    >>> res = constraint_on_degree(G, weight=None)
+    >>> bool(res.loc["log degree", "coef"] < 0)
+    True
+    """
+    import statsmodels.api as sm
+
+    check_graph(G, directed=False, group=group, weight=weight)
+    c = constraint(G, weight=weight)
+    deg = pd.Series(dict(G.degree()))
+    g = pd.Series(nx_group(G, group))
+    data = pd.DataFrame({"logc": np.log(c), "logd": np.log(deg.reindex(c.index)), "group": g.reindex(c.index)})
+    data = data[deg.reindex(c.index) >= 2].dropna()
+    counts = data["group"].value_counts()
+    if len(counts) < 2:
+        raise ValueError("fewer than two groups have nodes with at least two contacts")
+    ref = counts.index[0] if reference is None else reference
+    if ref not in counts.index:
+        raise ValueError(f"reference {ref!r} is not a group with nodes of two or more contacts: {sorted(counts.index)}")
+    others = [x for x in sorted(counts.index) if x != ref]
+    X = pd.DataFrame({"log degree": data["logd"]})
+    for x in others:
+        X[x] = (data["group"] == x).astype(float)
+    fit = sm.OLS(data["logc"], sm.add_constant(X)).fit(cov_type="HC1")
+    ci = fit.conf_int()
+    out = pd.DataFrame({"coef": fit.params, "se": fit.bse, "ci_low": ci[0], "ci_high": ci[1]}).drop(index="const")
+    med = data.groupby("group")["logc"].median()
+    out["raw_gap"] = [np.nan] + [float(med[x] - med[ref]) for x in others]
+    out.index.name = "term"
+    out.attrs["n"] = int(len(data))
+    out.attrs["reference"] = ref
+    out.attrs["spec"] = (f"OLS, log constraint on log degree and actor group (reference: {ref}); HC1 errors, "
+                         f"descriptive (nodes of one network are not independent); {len(data):,} nodes with "
+                         f"at least two contacts")
+    return out
+
+
+def nx_group(G, group: str) -> dict:
+    """Node -> group mapping (checked by the caller)."""
+    return {v: d[group] for v, d in G.nodes(data=True)}
