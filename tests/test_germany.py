@@ -175,3 +175,10 @@ def test_nuts_boundaries_cover_the_eu_extract():
     assert {"DE21", "FR10", "PL21"} <= ids
     with pytest.raises(ValueError, match="level"):
         data.load_nuts_boundaries(1)
+
+
+@needs_mirror
+def test_eurostat_urban_rural_covers_every_kreis():
+    u = data.eurostat_urban_rural()
+    assert len(u) == 400 and set(u.unique()) == {1, 2, 3}
+    assert u["09162"] == 1  # München, Stadt: predominantly urban

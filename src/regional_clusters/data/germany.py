@@ -43,6 +43,7 @@ __all__ = [
     "load_laender_boundaries",
     "load_nuts_boundaries",
     "kreis_geodataframe",
+    "eurostat_urban_rural",
 ]
 
 # Bump when a parser here changes, so that stale parsed caches are not reused.
@@ -462,6 +463,39 @@ def load_nuts_boundaries(level: int = 2, version: int = 2016) -> dict:
     path = fetch(f"boundaries_nuts/NUTS_RG_20M_{version}_4326_LEVL_{level}.geojson")
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def eurostat_urban_rural() -> pd.Series:
+    """Eurostat's urban-rural typology of the 400 Kreise (NUTS 3, version 2016).
+
+    Eurostat classifies NUTS 3 regions by the share of their population in
+    rural grid cells of 1 km²: 1 predominantly urban, 2 intermediate, 3
+    predominantly rural. A method independent of the BBSR's district types,
+    useful to check them.
+
+    Returns
+    -------
+    pandas.Series
+        Type 1-3 (int) indexed by the 5-digit Kreis code, named
+        ``urban_rural``, joined through the NUTS 3 codes of the BKG table.
+
+    Raises
+    ------
+    ValueError
+        If a Kreis has no NUTS 3 region in the GISCO file.
+
+    Examples
+    --------
+    >>> u = eurostat_urban_rural()
+    >>> len(u), sorted(int(v) for v in u.unique())
+    (400, [1, 2, 3])
+    """
+    nuts = load_nuts_boundaries(3, 2016)
+    types = pd.Series({f["properties"]["NUTS_ID"]: f["properties"]["URBN_TYPE"] for f in nuts["features"]})
+    out = load_kreise()["nuts3"].map(types)
+    if out.isna().any():
+        raise ValueError(f"Kreis {out.index[out.isna()][0]!r} has no NUTS 3 region in the GISCO 2016 file")
+    return out.astype(int).rename("urban_rural")
 
 
 def kreis_geodataframe():
