@@ -68,3 +68,27 @@ def test_determinism():
 def test_bad_parameters_are_named(kwargs, name):
     with pytest.raises(ValueError, match=name):
         simulate_club_good(**kwargs)
+
+
+def test_absolute_exclusion_resists_opportunists_where_relative_slides():
+    from regional_clusters.models import simulate_club_good as sim
+
+    kw = dict(visibility=0.8, conformity=0.1, opportunist_share=0.2, seed=3)
+    relative = sim(**kw).summary["others"]
+    absolute = sim(exclusion="absolute", **kw).summary["others"]
+    assert relative < 0.05 < 0.3 < absolute
+
+
+def test_absolute_exclusion_bar_is_threshold_times_standard():
+    # nobody observed below the bar: with contributions at 1 and an absolute bar of 0.5 * 0.8, exclusion is rare
+    from regional_clusters.models import simulate_club_good as sim
+
+    res = sim(exclusion="absolute", visibility=1.0, initial=1.0, mpcr=1.2, threshold=0.5, noise=0.0, seed=1)
+    assert res.summary["excluded"] < 0.01
+
+
+def test_bad_exclusion_rule_is_named():
+    from regional_clusters.models import simulate_club_good as sim
+
+    with pytest.raises(ValueError, match="exclusion"):
+        sim(exclusion="club")

@@ -61,3 +61,50 @@ def test_determinism():
 def test_bad_parameters_are_named(kwargs, name):
     with pytest.raises(ValueError, match=name):
         simulate_learning(**kwargs)
+
+
+def test_defaults_unchanged_by_cost_and_conflict_switches():
+    from regional_clusters.models import simulate_learning as sim
+
+    a = sim(monitoring=0.5, steps=15, seed=4).summary
+    b = sim(monitoring=0.5, monitoring_cost=0.0, conflict=0.0, steps=15, seed=4).summary
+    assert a.equals(b)
+
+
+def test_net_innovation_subtracts_the_cost_of_each_reassessment():
+    from regional_clusters.models import simulate_learning as sim
+
+    res = sim(monitoring=0.5, monitoring_cost=0.03, steps=15, seed=4).summary
+    assert res["monitoring_rate"] > 0
+    assert res["net_innovation"] == pytest.approx(res["innovation_rate"] - 0.03 * res["monitoring_rate"])
+    assert sim(monitoring=0.0, steps=15, seed=4).summary["monitoring_rate"] == 0.0
+
+
+def test_conflict_makes_monitoring_break_ties():
+    from regional_clusters.models import simulate_learning as sim
+
+    calm = sim(monitoring=1.0, conflict=0.0, steps=20, seed=5).summary
+    clash = sim(monitoring=1.0, conflict=1.0, steps=20, seed=5).summary
+    assert calm["breaks_per_step"] == 0.0
+    assert clash["breaks_per_step"] > 0 and clash["ties_alive"] < calm["ties_alive"]
+
+
+def test_initial_overlap_is_the_between_group_jaccard():
+    import networkx as nx
+
+    from regional_clusters.models import simulate_learning as sim
+
+    G = nx.complete_graph(4)
+    for v in G:
+        G.nodes[v]["group"] = v // 2
+    # p_own = 1, p_other = 0: groups hold disjoint halves, overlap exactly 0; p_other = 1: everyone holds everything
+    assert sim(G, n_domains=8, p_own=1.0, p_other=0.0, steps=1, seed=0).summary["initial_overlap"] == 0.0
+    assert sim(G, n_domains=8, p_own=1.0, p_other=1.0, steps=1, seed=0).summary["initial_overlap"] == 1.0
+
+
+@pytest.mark.parametrize("kwargs, name", [(dict(conflict=1.5), "conflict"), (dict(monitoring_cost=-1), "monitoring_cost")])
+def test_bad_monitoring_parameters_are_named(kwargs, name):
+    from regional_clusters.models import simulate_learning as sim
+
+    with pytest.raises(ValueError, match=name):
+        sim(**kwargs)
