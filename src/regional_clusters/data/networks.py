@@ -553,7 +553,7 @@ def load_lazega() -> dict[str, nx.DiGraph]:
     """Lazega's law firm: 71 lawyers, advice, friendship and co-work.
 
     A corporate law partnership in New England (1988-1991): 36 partners,
-    who own the firm together and compete for cases, bonuses and influence,
+    who own the firm together and compete for cases, clients and influence,
     and 35 associates. Each lawyer named the colleagues whose advice they
     seek, whom they count as friends and with whom they have worked.
 
