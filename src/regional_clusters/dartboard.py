@@ -244,6 +244,7 @@ def dartboard_test(
     cols = E.columns.get_indexer(clusters)
     x = E.to_numpy()
     p = x.sum(axis=1) / x.sum()
+    order = np.argsort(-p, kind="stable")  # numpy's multinomial stops early once the darts run out
     mean_size = (E[clusters].sum() / n_est).to_numpy()
     m = math.ceil(quantile * len(E) - 1e-12)
 
@@ -255,7 +256,8 @@ def dartboard_test(
     done = 0
     while done < n_draws:
         k = min(batch, n_draws - done)
-        darts = rng.multinomial(np.broadcast_to(n_int, (k, len(cols))), p)  # draw x cluster x area
+        darts = np.empty((k, len(cols), len(p)))
+        darts[:, :, order] = rng.multinomial(np.broadcast_to(n_int, (k, len(cols))), p[order])  # draw x cluster x area
         emp = np.broadcast_to(x, (k,) + x.shape).copy()
         emp[:, :, cols] = np.transpose(darts, (0, 2, 1)) * mean_size
         ok, lq = _strong_batch(emp, lq_min, m, min_employment, cols)
