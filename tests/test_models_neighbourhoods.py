@@ -123,3 +123,38 @@ def test_dyad_mixing_bad_input():
     nx.set_node_attributes(H, "A", "x")
     with pytest.raises(ValueError, match="positive weight"):
         dyad_mixing(H, "x")
+
+
+def test_brokerage_reading_swaps_the_weak_tie_types():
+    from regional_clusters.models import classify_neighbourhoods, grabher_network
+
+    G = grabher_network(10, seed=2)
+    closure = classify_neighbourhoods(G, dense=0.3)["type"].astype(str)
+    brokerage = classify_neighbourhoods(G, dense=0.3, reading="brokerage")["type"].astype(str)
+    swap = {"sociality": "connectivity", "connectivity": "sociality", "communality": "communality"}
+    assert (closure.map(swap) == brokerage).all()
+    with pytest.raises(ValueError, match="reading"):
+        classify_neighbourhoods(G, reading="burt")
+
+
+def test_grabher_network_blocks_are_classified_as_built():
+    from regional_clusters.models import classify_neighbourhoods, grabher_network
+
+    G = grabher_network(10, cross_ties=0, scene_density=1.0, seed=1)
+    types = classify_neighbourhoods(G, dense=0.3)["type"].astype(str)
+    blocks = pd.Series(dict(G.nodes(data="block")))
+    assert (types == blocks.reindex(types.index)).all()
+    with pytest.raises(ValueError, match="circle_size"):
+        grabher_network(4, circle_size=5)
+
+
+def test_monitoring_by_type_is_a_paired_difference():
+    from regional_clusters.models import grabher_network, monitoring_by_type
+
+    G = grabher_network(10, seed=1)
+    tab = monitoring_by_type(G, seeds=3, steps=8, n_domains=32, classify={"dense": 0.3})
+    assert set(tab.index) == {"communality", "sociality", "connectivity"}
+    assert np.allclose(tab["difference"], tab["alternative"] - tab["base"])
+    assert tab["actors"].sum() == 30
+    with pytest.raises(ValueError, match="equal"):
+        monitoring_by_type(G, monitoring=(0.3, 0.3), seeds=3)

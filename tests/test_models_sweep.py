@@ -135,3 +135,28 @@ def test_sweep_identical_on_dask_local_cluster():
 
 def test_progress_bar_does_not_change_results(capsys):
     pd.testing.assert_frame_equal(club_sweep(progress=True), club_sweep())
+
+
+def test_paired_difference_matches_hand_computed_pairs():
+    from regional_clusters.models import paired_difference
+
+    tab = paired_difference(toy, "a", 0, 1, {"b": [0.0]}, seeds=5).set_index("outcome")
+    # y = a + b + noise(seed): the noise cancels pair by pair, so the difference is exactly 1 with no spread
+    assert tab.loc["y", "difference"] == pytest.approx(1.0)
+    assert tab.loc["y", "upper"] - tab.loc["y", "lower"] == pytest.approx(0.0, abs=1e-12)
+    assert tab.loc["z", "difference"] == pytest.approx(2.0) and tab.loc["y", "sign"] == "+"
+    for kwargs, word in [(dict(grid={"a": [1]}), "'a'"), (dict(fixed={"a": 1}), "'a'"), (dict(outcomes=["w"]), "'w'")]:
+        with pytest.raises(ValueError, match=word):
+            paired_difference(toy, "a", 0, 1, **kwargs)
+    with pytest.raises(ValueError, match="equal"):
+        paired_difference(toy, "a", 1, 1)
+
+
+def test_local_pool_gives_the_serial_table():
+    from regional_clusters.models import local_pool
+
+    with local_pool(2) as pool:
+        par = club_sweep(executor=pool)
+    pd.testing.assert_frame_equal(par, club_sweep())
+    with pytest.raises(ValueError, match="workers"):
+        local_pool(0)

@@ -30,7 +30,7 @@ from .coopetition import RIVALRY, coopetition_closed_form, coopetition_equilibri
 from .club_goods import EXCLUSION, simulate_club_good
 from .trust import STRATEGIES, gossip_contrast, simulate_trust
 from .learning import initial_knowledge, simulate_learning
-from .neighbourhoods import TYPES, classify_neighbourhoods, dyad_mixing, epistemic_communities, local_density, type_mix
+from .neighbourhoods import READINGS, TYPES, classify_neighbourhoods, grabher_network, monitoring_by_type, dyad_mixing, epistemic_communities, local_density, type_mix
 
 __all__ = [
     "ModelResult",
@@ -60,6 +60,9 @@ __all__ = [
     "simulate_learning",
     "TYPES",
     "classify_neighbourhoods",
+    "monitoring_by_type",
+    "grabher_network",
+    "READINGS",
     "local_density",
     "epistemic_communities",
     "type_mix",

@@ -26,6 +26,7 @@ provides the measurement side of the learning chapter.
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import networkx as nx
@@ -33,12 +34,15 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ._common import check_graph, check_nonnegative, check_probability, rng_from
+from ._common import check_graph, check_int, check_nonnegative, check_probability, rng_from
 
-__all__ = ["TYPES", "classify_neighbourhoods", "local_density", "epistemic_communities", "type_mix", "dyad_mixing"]
+__all__ = ["TYPES", "READINGS", "classify_neighbourhoods", "grabher_network", "monitoring_by_type", "local_density", "epistemic_communities", "type_mix", "dyad_mixing"]
 
 #: The three ideal types, in order of decreasing tie strength and closure.
 TYPES = ("communality", "sociality", "connectivity")
+
+#: Two readings of Grabher's weak-tie types (see :func:`classify_neighbourhoods`).
+READINGS = ("closure", "brokerage")
 
 
 def local_density(G: nx.Graph) -> pd.Series:
@@ -94,13 +98,22 @@ def classify_neighbourhoods(
     strong: float = 2.0,
     strong_share: float = 0.5,
     dense: float = 0.5,
+    reading: str = "closure",
 ) -> pd.DataFrame:
     """Classify each actor's neighbourhood as communality, sociality or connectivity.
 
     Rule: ``communality`` if at least ``strong_share`` of the actor's ties
-    have weight >= ``strong``; otherwise ``sociality`` if the local density
-    is >= ``dense``; otherwise ``connectivity``. Isolates get type
-    ``"isolate"``.
+    have weight >= ``strong``. The two weak-tie types depend on how
+    Grabher is read. ``reading="closure"`` (the default): sociality is a
+    dense scene in which reputation circulates, so weak ties in a
+    neighbourhood of density >= ``dense`` are ``sociality`` and the rest
+    ``connectivity``. ``reading="brokerage"`` follows Jonas's rendering, in
+    which sociality means contacts collected and traded in Burt's sense,
+    i.e. weak ties in a *sparse* neighbourhood; weak ties in a dense one are
+    then ``connectivity``. Connectivity's defining feature, exchange
+    mediated by professional norms, has no signature in a network of ties,
+    so under either reading it is the residual weak-tie type. Isolates get
+    type ``"isolate"``.
 
     Parameters
     ----------
@@ -113,8 +126,11 @@ def classify_neighbourhoods(
     strong_share : float, default 0.5
         Share of strong ties that makes a neighbourhood communal, in [0, 1].
     dense : float, default 0.5
-        Local density from which a weak-tie neighbourhood counts as a dense
-        scene (sociality), in [0, 1].
+        Local density from which a weak-tie neighbourhood counts as dense,
+        in [0, 1].
+    reading : {"closure", "brokerage"}, default "closure"
+        Which weak-tie neighbourhoods are sociality: dense ones (closure) or
+        sparse ones (brokerage).
 
     Returns
     -------
@@ -138,11 +154,15 @@ def classify_neighbourhoods(
     >>> G.add_weighted_edges_from([(0, 1, 3), (1, 2, 3), (2, 0, 3), (2, 3, 1), (3, 4, 1)])
     >>> classify_neighbourhoods(G)["type"].astype(str).to_dict()
     {0: 'communality', 1: 'communality', 2: 'communality', 3: 'connectivity', 4: 'connectivity'}
+    >>> classify_neighbourhoods(G, reading="brokerage")["type"].astype(str).to_dict()[3]
+    'sociality'
     """
     check_graph(G, min_nodes=1)
     strong = check_nonnegative("strong", strong)
     strong_share = check_probability("strong_share", strong_share)
     dense = check_probability("dense", dense)
+    if reading not in READINGS:
+        raise ValueError(f"reading must be one of {READINGS}, got {reading!r}")
     nodes = list(G.nodes)
     pos = {v: k for k, v in enumerate(nodes)}
     deg = np.zeros(len(nodes))
@@ -161,7 +181,9 @@ def classify_neighbourhoods(
             n_strong[x] += w >= strong
     share = np.where(deg > 0, n_strong / np.maximum(deg, 1), 0.0)
     dens = local_density(G).to_numpy()
-    kind = np.where(share >= strong_share, "communality", np.where(dens >= dense, "sociality", "connectivity"))
+    dense_scene = dens >= dense
+    weak_type = np.where(dense_scene, "sociality", "connectivity") if reading == "closure" else np.where(dense_scene, "connectivity", "sociality")
+    kind = np.where(share >= strong_share, "communality", weak_type)
     kind = np.where(deg == 0, "isolate", kind)
     return pd.DataFrame(
         {
@@ -397,3 +419,174 @@ def dyad_mixing(G: nx.Graph, attributes, *, weight: str | None = "weight") -> pd
     out = pd.DataFrame.from_dict(rows, orient="index")
     out["ratio"] = out["observed"] / out["expected"].where(out["expected"] > 0)
     return out
+
+
+def _monitoring_run(graph, seed, *, monitoring, types, **params):
+    """Innovations per actor by neighbourhood type in one learning run (a picklable sweep model)."""
+    from .learning import simulate_learning
+
+    agents = simulate_learning(graph, monitoring=monitoring, seed=seed, **params).agents
+    per_step = agents["innovations"] / params.get("steps", 40)
+    return per_step.groupby(types.reindex(agents.index).astype(str)).mean()
+
+
+def monitoring_by_type(
+    graph: nx.Graph,
+    *,
+    monitoring: tuple[float, float] = (0.0, 0.5),
+    seeds: int = 10,
+    level: float = 0.95,
+    executor=None,
+    batch_size: int = 1,
+    classify: dict | None = None,
+    **params,
+) -> pd.DataFrame:
+    """What learning by monitoring does in each of Grabher's neighbourhood types.
+
+    Classifies the actors of ``graph`` with :func:`classify_neighbourhoods`
+    (edge ``weight`` as tie strength), runs
+    :func:`~regional_clusters.models.learning.simulate_learning` on it with
+    the two monitoring levels on common seeds, and compares innovations per
+    actor and step by type: the model experiment behind Jonas's question
+    which role learning by monitoring plays in each type.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Network of actors with edge attribute ``weight`` (strength) and,
+        optionally, node attribute ``group`` (knowledge blocks).
+    monitoring : (float, float), default (0.0, 0.5)
+        Monitoring probability without and with monitoring.
+    seeds : int, default 10
+        Paired runs.
+    level : float, default 0.95
+    executor : concurrent.futures.Executor, optional
+    batch_size : int, default 1
+        Runs per task submitted to ``executor``.
+    classify : dict, optional
+        Keyword arguments of :func:`classify_neighbourhoods`.
+    **params
+        Passed on to ``simulate_learning``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per type: ``actors``, ``base`` and ``alternative`` (mean
+        innovations per actor and step), ``difference`` with ``lower`` and
+        ``upper`` (paired over seeds) and ``sign``.
+
+    Raises
+    ------
+    ValueError
+        For a bad graph or parameters (named).
+
+    Examples
+    --------
+    >>> G = nx.relaxed_caveman_graph(4, 6, 0.3, seed=1)
+    >>> nx.set_edge_attributes(G, {e: 2.0 if e[0] // 6 == e[1] // 6 else 1.0 for e in G.edges}, "weight")
+    >>> nx.set_node_attributes(G, {v: v // 6 for v in G}, "group")
+    >>> tab = monitoring_by_type(G, seeds=3, steps=10, n_domains=32)
+    >>> list(tab.columns)
+    ['actors', 'base', 'alternative', 'difference', 'lower', 'upper', 'sign']
+    """
+    from .sweep import paired_difference
+
+    check_graph(graph)
+    if len(monitoring) != 2:
+        raise ValueError("monitoring must be a pair (without, with)")
+    low, high = (check_probability("monitoring", m) for m in monitoring)
+    types = classify_neighbourhoods(graph, **(classify or {}))["type"]
+    model = functools.partial(_monitoring_run, graph, types=types, **params)
+    tab = paired_difference(model, "monitoring", low, high, seeds=seeds, level=level, executor=executor, batch_size=batch_size)
+    tab = tab.rename(columns={"outcome": "type"}).set_index("type")
+    counts = types.astype(str).value_counts()
+    tab.insert(0, "actors", counts.reindex(tab.index).fillna(0).astype(int))
+    order = [t for t in (*TYPES, "isolate") if t in tab.index]
+    return tab.loc[order, ["actors", "base", "alternative", "difference", "lower", "upper", "sign"]]
+
+
+def grabher_network(
+    n_per_type: int = 20,
+    *,
+    circle_size: int = 5,
+    scene_density: float = 0.5,
+    cross_ties: int = 20,
+    strong_weight: float = 3.0,
+    seed=0,
+) -> nx.Graph:
+    """A stylised network that contains all three of Grabher's neighbourhood types.
+
+    Three blocks of ``n_per_type`` actors: *communality*, circles of
+    ``circle_size`` actors joined by strong ties (weight
+    ``strong_weight``); *sociality*, one dense scene of weak ties (a random
+    graph of density ``scene_density``); *connectivity*, a sparse ring of
+    weak ties. ``cross_ties`` weak ties join random actors of different
+    blocks. Node attributes: ``group`` (each circle, the scene and the ring
+    are groups, so each starts with its own block of knowledge in the
+    learning model) and ``block`` (the type the block was built as).
+
+    Parameters
+    ----------
+    n_per_type : int, default 20
+        Actors per block (>= ``circle_size``, >= 3).
+    circle_size : int, default 5
+        Size of the communal circles (>= 2).
+    scene_density : float, default 0.5
+        Tie probability inside the scene, in [0, 1].
+    cross_ties : int, default 20
+        Weak ties between blocks (>= 0).
+    strong_weight : float, default 3
+        Weight of the ties inside circles (>= 0).
+    seed : int or numpy.random.Generator
+
+    Returns
+    -------
+    networkx.Graph
+        Edge attribute ``weight``.
+
+    Raises
+    ------
+    ValueError
+        Naming the bad parameter.
+
+    Examples
+    --------
+    >>> G = grabher_network(10, scene_density=1.0, cross_ties=0, seed=1)
+    >>> classify_neighbourhoods(G, dense=0.3).groupby("type", observed=True).size().to_dict()
+    {'communality': 10, 'sociality': 10, 'connectivity': 10}
+    """
+    n = check_int("n_per_type", n_per_type, 3)
+    k = check_int("circle_size", circle_size, 2)
+    if k > n:
+        raise ValueError(f"circle_size must not exceed n_per_type, got {k} > {n}")
+    p = check_probability("scene_density", scene_density)
+    m = check_int("cross_ties", cross_ties, 0)
+    w_strong = check_nonnegative("strong_weight", strong_weight)
+    rng = rng_from(seed)
+    G = nx.Graph()
+    group = 0
+    for start in range(0, n - n % k, k):
+        members = range(start, start + k)
+        G.add_nodes_from(members, group=group, block="communality")
+        G.add_edges_from(itertools.combinations(members, 2), weight=w_strong)
+        group += 1
+    for v in range(n - n % k, n):  # remainder joins the last circle
+        G.add_node(v, group=group - 1, block="communality")
+        G.add_edges_from(((v, u) for u in range(n - n % k - k, n - n % k)), weight=w_strong)
+    scene = list(range(n, 2 * n))
+    G.add_nodes_from(scene, group=group, block="sociality")
+    pairs = list(itertools.combinations(scene, 2))
+    G.add_edges_from((pairs[i] for i in np.flatnonzero(rng.random(len(pairs)) < p)), weight=1.0)
+    group += 1
+    ring = list(range(2 * n, 3 * n))
+    G.add_nodes_from(ring, group=group, block="connectivity")
+    G.add_edges_from(((ring[i], ring[(i + 1) % n]) for i in range(n)), weight=1.0)
+    blocks = [np.arange(0, n), np.arange(n, 2 * n), np.arange(2 * n, 3 * n)]
+    added = 0
+    while added < m:
+        a, b = rng.choice(3, size=2, replace=False)
+        u, v = int(rng.choice(blocks[a])), int(rng.choice(blocks[b]))
+        if not G.has_edge(u, v):
+            G.add_edge(u, v, weight=1.0)
+            added += 1
+    return G

@@ -461,8 +461,8 @@ def paired_difference(
     Raises
     ------
     ValueError
-        If ``parameter`` is also in ``grid`` or ``fixed``, an outcome is
-        unknown, or as :func:`sweep`.
+        If ``base`` equals ``alternative``, ``parameter`` is also in
+        ``grid`` or ``fixed``, an outcome is unknown, or as :func:`sweep`.
 
     Examples
     --------
@@ -473,6 +473,8 @@ def paired_difference(
     (0.5, '+')
     """
     grid = dict(grid or {})
+    if base == alternative:
+        raise ValueError(f"base and alternative of {parameter!r} are equal ({base!r}): nothing to compare")
     if parameter in grid or parameter in dict(fixed or {}):
         raise ValueError(f"parameter {parameter!r} is varied by paired_difference; drop it from grid and fixed")
     runs = sweep(
