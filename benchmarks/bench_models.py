@@ -8,6 +8,10 @@ exists it also checks agreement and prints the speed ratio:
 - coopetition: the simulated efforts against the direct linear solve of the
   equilibrium (``coopetition_equilibrium``);
 - neighbourhoods: the sparse local density against ``networkx.clustering``.
+
+Finally it prints the throughput of ``sweep`` (model runs per second)
+serially and on local process pools of 1 and 2 workers, and checks that
+the three tables are identical.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import numpy as np
 
 from regional_clusters.models import (
     coopetition_equilibrium,
+    local_pool,
+    sweep,
     local_density,
     simulate_club_good,
     simulate_coopetition,
@@ -72,6 +78,24 @@ def main() -> None:
     ref, t_ref = timed(lambda: nx.clustering(H), 1)
     assert np.allclose(ours.to_numpy(), [ref[v] for v in H.nodes])
     print(f"local_density vs networkx.clustering (3000 nodes): agree; speed-up x{t_ref / t_ours:.1f}")
+
+    # sweep throughput: the same 96 trust runs serially and on 1 and 2 worker processes
+    grid = {"structure": ["closed", "bridging", "random"], "gossip": [0.0, 0.3]}
+    runs = 6 * 16
+
+    def run(executor):
+        return sweep(simulate_trust, grid, seeds=16, seed=1, executor=executor, batch_size=8)
+
+    serial, t_serial = timed(lambda: run(None), 1)
+    print(f"{'sweep executor':<16} {'runs':>5} {'seconds':>9} {'runs/s':>8}")
+    print(f"{'serial':<16} {runs:>5d} {t_serial:>9.2f} {runs / t_serial:>8.1f}")
+    for workers in (1, 2):
+        with local_pool(workers) as pool:
+            run(pool)  # warm up the workers (imports)
+            table, t_pool = timed(lambda: run(pool), 1)
+        assert table.equals(serial), "the table must not depend on the executor"
+        print(f"{f'pool, {workers} worker(s)':<16} {runs:>5d} {t_pool:>9.2f} {runs / t_pool:>8.1f}")
+    print("tables identical across executors")
 
 
 if __name__ == "__main__":
