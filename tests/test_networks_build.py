@@ -103,3 +103,28 @@ def test_multiplex_aucs():
     assert all(g.number_of_nodes() == len(m.actors) for g in layers.values())
     with pytest.raises(ValueError, match="unknown layer"):
         multiplex_graph(m, layers="golf")
+
+
+def test_coordinated_abroad_counts_foreign_coordinators():
+    import pandas as pd
+
+    from regional_clusters.networks import coparticipation_network, tie_hierarchy
+
+    p = pd.DataFrame({
+        "project_id": [1, 1, 1, 2, 2, 2, 3, 3],
+        "org_id": ["f", "a", "b", "a", "b", "c", "a", "b"],
+        "role": ["coordinator", "participant", "participant", "coordinator", "participant", "participant",
+                 "participant", "coordinator"],
+        "actor_group": ["x"] * 8, "org_type": ["PRC"] * 8,
+        "country": ["FR", "DE", "DE", "DE", "DE", "DE", "DE", "DE"]})
+    G = coparticipation_network(p, countries="DE")
+    assert G.edges["a", "b"]["projects"] == 3
+    assert G.edges["a", "b"]["coordinated_abroad"] == 1
+    assert G.edges["a", "b"]["coordinated"] == 2
+    assert G.edges["b", "c"]["coordinated"] == 0 and G.edges["b", "c"]["coordinated_abroad"] == 0
+    th = tie_hierarchy(G)
+    # joint projects: (a,b) x3 [abroad, a coord, b coord]; (a,c) x1 [a coord]; (b,c) x1 [third: a]
+    assert th["abroad_share"] == pytest.approx(1 / 5)
+    assert th["hierarchical_share"] == pytest.approx(3 / 5)
+    assert th["horizontal_share"] == pytest.approx(1 / 4)
+    assert "coordinated_abroad" not in coparticipation_network(p).edges["a", "b"]

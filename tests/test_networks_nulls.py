@@ -270,6 +270,9 @@ def test_projection_statistics_match_networkx_and_the_type_rule():
         assert stats[t] == pytest.approx(types.get(t, 0.0))
     assert stats["transitivity"] == pytest.approx(nx.transitivity(G))
     assert stats["isolates"] == pytest.approx(len(iso) / n_all)
+    from regional_clusters.networks import efficiency
+
+    assert stats["redundancy"] == pytest.approx(float((1 - efficiency(G, weight=None)).mean()))
     assert stats["mean_degree"] == pytest.approx(2 * G.number_of_edges() / G.number_of_nodes())
     # modularity of the returned partition is a valid modularity (<= 1, > 0 here)
     assert 0 < stats["modularity"] < 1

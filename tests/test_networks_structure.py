@@ -116,3 +116,20 @@ def test_observation_focus_hand():
     assert res.loc["all actors", "mean_distance"] == pytest.approx((2 + 3 + 2 + 1 + 3 + 1) / 6)
     with pytest.raises(ValueError, match="focus"):
         observation_focus(G, "bank")
+
+
+def test_network_profile_handles_isolates_and_normalises_redundancy():
+    import networkx as nx
+
+    from regional_clusters.networks import network_profile
+
+    G = nx.complete_graph(4)
+    G.add_edge(4, 5)
+    G.add_nodes_from([6, 7])
+    nx.set_node_attributes(G, "x", "group")
+    prof = network_profile(G)
+    assert prof["actors"] == 8 and prof["connected_actors"] == 6
+    assert prof["isolates_share"] == pytest.approx(2 / 8)
+    assert prof["mean_degree"] == pytest.approx(2 * 7 / 6)
+    # K4 members: redundancy 2 of degree 3; the pair: 0 of 1
+    assert prof["redundancy_share"] == pytest.approx((4 * 2 / 3) / 6)

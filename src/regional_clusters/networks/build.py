@@ -112,7 +112,9 @@ def coparticipation_network(
         Organisations without a partner in the selection stay in the graph
         as isolates. Edges carry ``weight``, ``projects`` (number of joint
         projects) and, when the column ``role`` is present, ``coordinated``
-        (number of joint projects that one of the two coordinated).
+        (number of joint projects that one of the two coordinated) and, when
+        ``countries`` is given, ``coordinated_abroad`` (number of joint
+        projects coordinated by an organisation outside those countries).
         ``G.graph`` records the selection.
 
     Raises
@@ -147,8 +149,9 @@ def coparticipation_network(
     'Research and education'
     >>> G.edges[11, 12]["coordinated"]
     0
-    >>> coparticipation_network(p, countries="DE").number_of_edges()
-    1
+    >>> D = coparticipation_network(p, countries="DE")
+    >>> D.number_of_edges(), D.edges[10, 11]["coordinated_abroad"]
+    (1, 0)
     """
     if not isinstance(participations, pd.DataFrame):
         raise ValueError(f"participations must be a DataFrame (see load_h2020), got {type(participations).__name__}")
@@ -160,6 +163,11 @@ def coparticipation_network(
     data = participations
     mask = np.ones(len(data), dtype=bool)
     countries_l = _as_list(countries, "countries")
+    abroad = None
+    if countries_l is not None and "role" in data.columns:
+        # projects whose coordinator sits outside the selected countries (read before the country filter)
+        lead = data.loc[data["role"].astype(str) == "coordinator", ["project_id", "country"]]
+        abroad = set(lead.loc[~lead["country"].isin(countries_l), "project_id"])
     fields_l = _as_list(fields, "fields")
     if countries_l is not None:
         mask &= data["country"].isin(countries_l).to_numpy(dtype=bool)
@@ -217,6 +225,12 @@ def coparticipation_network(
         C = sp.csr_array(sp.coo_array((is_coord, (p_codes, o)), shape=(n_p, n_o)))
         H = (C.T @ B + B.T @ C).tocsr()
         coord = np.asarray(H[W.row, W.col]).ravel()
+    coord_abroad = None
+    if abroad is not None:
+        is_abroad = np.isin(np.asarray(p_uniques), list(abroad)).astype(float)
+        Ba = sp.csr_array(sp.diags_array(is_abroad) @ B)
+        Na = sp.csr_array(Ba.T @ B)
+        coord_abroad = np.asarray(Na[W.row, W.col]).ravel()
 
     G = nx.Graph(countries=countries_l, fields=fields_l, years=years, weight=weight)
     labels = org_index.to_numpy()
@@ -232,10 +246,15 @@ def coparticipation_network(
         G.add_edges_from(
             (u, v, {"weight": float(w), "projects": int(j)}) for u, v, w, j in zip(us, vs, W.data, joint)
         )
-    else:
+    elif coord_abroad is None:
         G.add_edges_from(
             (u, v, {"weight": float(w), "projects": int(j), "coordinated": int(h)})
             for u, v, w, j, h in zip(us, vs, W.data, joint, coord)
+        )
+    else:
+        G.add_edges_from(
+            (u, v, {"weight": float(w), "projects": int(j), "coordinated": int(h), "coordinated_abroad": int(a)})
+            for u, v, w, j, h, a in zip(us, vs, W.data, joint, coord, coord_abroad)
         )
     return G
 

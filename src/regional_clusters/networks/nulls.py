@@ -653,7 +653,8 @@ def null_comparison(
             "p_value": permutation_p(obs, s, alternative), "n_draws": len(s), "null": null,
         })
     out = pd.DataFrame(rows).set_index("statistic")
-    out.attrs["draws"] = {k: np.asarray(v, dtype=float) for k, v in sims.items()}
+    # tuples, not arrays: pandas compares attrs when frames are concatenated
+    out.attrs["draws"] = {k: tuple(float(x) for x in v) for k, v in sims.items()}
     out.attrs["alternative"] = alternative
     return out
 
@@ -732,11 +733,12 @@ PROJECTION_STATISTICS = {
     "modularity": "modularity (Louvain, weighted)",
     "weight_inside": "share of tie weight inside communities",
     "transitivity": "transitivity (closed triads)",
+    "redundancy": "redundancy per contact (1 - efficiency)",
     "isolates": "share of organisations without a domestic partner",
     "mean_degree": "mean number of partners (non-isolates)",
 }
 
-_NULL_VERSION = 1  # bump when the statistics or the sampler change, to refresh disk caches
+_NULL_VERSION = 2  # bump when the statistics or the sampler change, to refresh disk caches
 
 
 class _IgraphSeed:
@@ -856,6 +858,8 @@ def projection_statistics(
         out["weight_inside"] = float(U.data[member[ends[:, 0]] == member[ends[:, 1]]].sum() / U.data.sum())
     triples = float(np.sum(deg * (deg - 1)))
     out["transitivity"] = float(tri.sum() / (triples / 2)) if triples else 0.0  # 3 x triangles / triples
+    # Borgatti's unweighted redundancy 2t/d divided by degree: 1 - efficiency
+    out["redundancy"] = float(np.mean(2 * tri[keep] / deg[keep] ** 2))
     out["isolates"] = float(1 - keep.mean())
     out["mean_degree"] = float(deg[keep].mean())
     return out

@@ -428,28 +428,40 @@ def group_assortativity(G, group: str = "group") -> float:
     return float(nx.attribute_assortativity_coefficient(G, group))
 
 
-def tie_hierarchy(G, coordinated: str = "coordinated", projects: str = "projects") -> pd.Series:
-    """Share of joint projects in which a tie is hierarchical or horizontal.
+def tie_hierarchy(G, coordinated: str = "coordinated", projects: str = "projects",
+                  abroad: str = "coordinated_abroad") -> pd.Series:
+    """Who coordinates the joint projects behind the ties of a national network.
 
     A joint project ties two organisations hierarchically when one of them
-    coordinates it (coordinator and participant) and horizontally when both
-    are ordinary participants. Built by
-    :func:`~regional_clusters.networks.coparticipation_network`, edges carry
-    the number of joint projects (``projects``) and of those with one of the
-    two as coordinator (``coordinated``).
+    coordinates it (coordinator and participant). In a national slice of a
+    transnational programme the other projects are of two kinds: coordinated
+    by a third organisation of the same country, or coordinated abroad. The
+    second kind says nothing about relations among equals; it measures how
+    far the domestic ties depend on foreign coordinators. Horizontality is
+    therefore measured on the projects coordinated in the country: the share
+    of them that neither partner coordinates. Built by
+    :func:`~regional_clusters.networks.coparticipation_network` with
+    ``countries``, edges carry the number of joint projects (``projects``),
+    of those coordinated by one of the two (``coordinated``) and of those
+    coordinated abroad (``coordinated_abroad``).
 
     Parameters
     ----------
     G : networkx.Graph
-    coordinated, projects : str
-        Edge attributes with the counts.
+    coordinated, projects, abroad : str
+        Edge attributes with the counts; without ``abroad`` on the edges,
+        every project counts as coordinated in the country.
 
     Returns
     -------
     pandas.Series
-        ``horizontal_share`` (of joint projects), ``hierarchical_share``,
-        ``ties_never_coordinated`` (share of ties that are horizontal in all
-        their projects).
+        ``hierarchical_share`` (of all joint projects: coordinated by one of
+        the pair), ``domestic_third_share`` (coordinated by another
+        organisation of the country), ``abroad_share`` (coordinated abroad;
+        NaN when unknown), ``horizontal_share`` (third / (third + one of the
+        pair): horizontality among domestically coordinated projects; NaN
+        when none is), ``ties_never_coordinated`` (share of ties in which
+        neither partner ever coordinates).
 
     Raises
     ------
@@ -465,10 +477,10 @@ def tie_hierarchy(G, coordinated: str = "coordinated", projects: str = "projects
     --------
     >>> import networkx as nx
     >>> G = nx.Graph()
-    >>> G.add_edge(1, 2, projects=2, coordinated=1)
-    >>> G.add_edge(2, 3, projects=1, coordinated=0)
+    >>> G.add_edge(1, 2, projects=2, coordinated=1, coordinated_abroad=0)
+    >>> G.add_edge(2, 3, projects=2, coordinated=0, coordinated_abroad=1)
     >>> tie_hierarchy(G).round(3).tolist()
-    [0.667, 0.333, 0.5]
+    [0.25, 0.5, 0.25, 0.667, 0.5]
     """
     check_graph(G, directed=False, weight=None)
     if G.number_of_edges() == 0:
@@ -478,9 +490,15 @@ def tie_hierarchy(G, coordinated: str = "coordinated", projects: str = "projects
         co = np.array([d[coordinated] for _, _, d in G.edges(data=True)], dtype=float)
     except KeyError as err:
         raise ValueError(f"an edge lacks the attribute {err.args[0]!r} (build G with coparticipation_network)") from None
+    known = all(abroad in d for _, _, d in G.edges(data=True))
+    ab = np.array([d[abroad] for _, _, d in G.edges(data=True)], dtype=float) if known else np.zeros_like(pr)
     hier = co.sum() / pr.sum()
+    away = ab.sum() / pr.sum()
+    third = 1.0 - hier - away
+    home = third + hier
     return pd.Series(
-        {"horizontal_share": 1 - hier, "hierarchical_share": hier, "ties_never_coordinated": float(np.mean(co == 0))},
+        {"hierarchical_share": hier, "domestic_third_share": third, "abroad_share": away if known else np.nan,
+         "horizontal_share": third / home if home > 0 else np.nan, "ties_never_coordinated": float(np.mean(co == 0))},
         name="tie_hierarchy",
     )
 
@@ -498,16 +516,19 @@ def network_profile(G, group: str = "group") -> pd.Series:
     Returns
     -------
     pandas.Series
-        ``actors``, ``ties``, ``density``, ``mean_degree``,
-        ``largest_component_share``, ``polycentricity``, ``transitivity``,
-        ``mean_redundancy`` (Burt, unweighted), ``blau_index``,
-        ``group_assortativity`` and, when available, ``horizontal_share``.
+        ``actors`` (all nodes), ``isolates_share`` (nodes without a tie),
+        ``connected_actors``; then, on the nodes with at least one tie:
+        ``ties``, ``density``, ``mean_degree``, ``largest_component_share``,
+        ``polycentricity``, ``transitivity``, ``mean_redundancy`` (Burt,
+        unweighted; grows with degree), ``redundancy_share`` (redundancy /
+        degree = 1 - efficiency, the degree-free version), ``blau_index``,
+        ``group_assortativity`` and, when available, ``horizontal_share``
+        and ``abroad_share`` (see :func:`tie_hierarchy`).
 
     Raises
     ------
     ValueError
-        If ``G`` is directed, has fewer than three nodes or no edges, or a
-        node lacks ``group``.
+        If ``G`` is directed, has no edges, or a node lacks ``group``.
 
     References
     ----------
@@ -522,24 +543,39 @@ def network_profile(G, group: str = "group") -> pd.Series:
     [34.0, 78.0]
     """
     check_graph(G, directed=False, group=group, weight=None)
-    n = G.number_of_nodes()
-    m = G.number_of_edges()
-    comps = components(G)
+    n_all = G.number_of_nodes()
+    isolates = [v for v, d in G.degree() if d == 0]
+    if G.number_of_edges() == 0:
+        raise ValueError("G has no edges")
+    # every structural measure is taken on the actors with at least one tie;
+    # isolates are reported as their own share, so that fragmentation and
+    # polycentricity do not mix with organisations that have no domestic partner
+    H = G.subgraph([v for v in G if G.degree(v) > 0])
+    n = H.number_of_nodes()
+    m = H.number_of_edges()
+    comps = components(H)
+    red = redundancy(H)
+    deg = pd.Series(dict(H.degree()))
     out = {
-        "actors": float(n),
+        "actors": float(n_all),
+        "isolates_share": len(isolates) / n_all,
+        "connected_actors": float(n),
         "ties": float(m),
-        "density": density(G),
+        "density": density(H),
         "mean_degree": 2 * m / n,
         "largest_component_share": comps.iloc[0] / n,
-        "polycentricity": polycentricity(G),
-        "transitivity": nx.transitivity(G),
-        "mean_redundancy": float(redundancy(G).mean()),
-        "blau_index": blau_index(G, group),
-        "group_assortativity": group_assortativity(G, group),
+        "polycentricity": polycentricity(H) if n >= 3 else np.nan,
+        "transitivity": nx.transitivity(H),
+        "mean_redundancy": float(red.mean()),
+        "redundancy_share": float((red / deg.reindex(red.index)).mean()),
+        "blau_index": blau_index(H, group),
+        "group_assortativity": group_assortativity(H, group),
     }
     edge = next(iter(G.edges(data=True)), (None, None, {}))[2]
     if "coordinated" in edge and "projects" in edge:
-        out["horizontal_share"] = tie_hierarchy(G)["horizontal_share"]
+        th = tie_hierarchy(H)
+        out["horizontal_share"] = th["horizontal_share"]
+        out["abroad_share"] = th["abroad_share"]
     return pd.Series(out, name="profile")
 
 
