@@ -57,7 +57,7 @@ book-student: $(STAMP)
 
 ## pdf: PDFs of the student edition, the whole book and one per page, into _build/pdf
 pdf: book-student chromium
-	$(BIN)/python scripts/build_pdf.py _build/student/_build/html _build/pdf --edition student
+	$(BIN)/python scripts/build_pdf.py _build/student/_build/html _build/pdf --edition student --teacher-html _build/html
 
 ## lock: re-pin requirements.lock from the current environment
 lock:

@@ -12,9 +12,12 @@ The PDFs are checked before the script exits 0:
 - no raw TeX in the text layer (``\\frac``, ``\\[``, ``$$``, ...), which
   would mean that math was not typeset;
 - with ``--edition student``, no solution text (the student edition is built
-  with sphinx-exercise's ``hide_solutions``).
+  with sphinx-exercise's ``hide_solutions``);
+- the HTML of both editions: the teacher edition (``--teacher-html``) has
+  one solution per ``{solution}`` directive in the sources, the student
+  edition none.
 
-Usage: python scripts/build_pdf.py HTML_DIR OUT_DIR [--edition student|teacher]
+Usage: python scripts/build_pdf.py HTML_DIR OUT_DIR [--edition student|teacher] [--teacher-html DIR]
 """
 
 from __future__ import annotations
@@ -91,6 +94,27 @@ def print_pages(html_dir: Path, docnames: list[str], out_dir: Path) -> list[Path
     return pdfs
 
 
+SOLUTION_NODE = re.compile(r'class="[^"]*\bsolution\b')
+SOLUTION_DIRECTIVE = re.compile(r"^[`:]{3,}\{solution(?:-start)?\}", re.M)
+
+
+def check_editions(root: Path, docnames: list[str], student_html: Path, teacher_html: Path | None) -> list[str]:
+    """Solutions: all of them in the teacher edition, none in the student edition."""
+    problems = []
+    for doc in docnames:
+        source = root / f"{doc}.md"
+        expected = len(SOLUTION_DIRECTIVE.findall(source.read_text(encoding="utf-8"))) if source.exists() else 0
+        student = (student_html / f"{doc}.html").read_text(encoding="utf-8")
+        if SOLUTION_NODE.search(student) or SOLUTION_TEXT.search(student):
+            problems.append(f"{doc}: solution in the student edition's HTML")
+        if teacher_html is not None:
+            teacher = (teacher_html / f"{doc}.html").read_text(encoding="utf-8")
+            found = len(re.findall(r'<div class="[^"]*\bsolution\b[^"]*"', teacher))
+            if found != expected:
+                problems.append(f"{doc}: {found} solutions in the teacher edition's HTML, {expected} in the source")
+    return problems
+
+
 def check_pdf(path: Path, *, student: bool) -> tuple[int, list[str]]:
     reader = PdfReader(path)
     problems = []
@@ -110,6 +134,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("html_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--edition", choices=["student", "teacher"], default="student")
+    parser.add_argument("--teacher-html", type=Path, default=None,
+                        help="built teacher edition, to check that it has every solution")
     args = parser.parse_args(argv)
     start = time.time()
     root = Path(__file__).resolve().parents[1]
@@ -118,8 +144,12 @@ def main(argv: list[str]) -> int:
         print(f"no built book at {html_dir}", file=sys.stderr)
         return 2
     docnames = toc_pages(root)
+    problems = []
+    if args.edition == "student":
+        teacher = args.teacher_html.resolve() if args.teacher_html else None
+        problems += check_editions(root, docnames, html_dir, teacher)
     pdfs = print_pages(html_dir, docnames, args.out_dir)
-    writer, problems, total = PdfWriter(), [], 0
+    writer, total = PdfWriter(), 0
     for doc, pdf in zip(docnames, pdfs):
         pages, found = check_pdf(pdf, student=args.edition == "student")
         problems += found
