@@ -100,3 +100,10 @@ def test_label_permutation_test():
         sv.label_permutation_test(v, g, "a", "b", statistic="mode")
     with pytest.raises(ValueError, match="n_permutations"):
         sv.label_permutation_test(v, g, "a", "b", n_permutations=0)
+
+
+def test_wz2008_group_coding():
+    t = coding_table("wz2008_service_orientation").set_index("sections")
+    assert set(t["orientation"]) == {"household", "business", "mixed"}
+    assert t.loc["M-N", "orientation"] == "business" and t.loc["R-U", "orientation"] == "household"
+    assert not t.index.duplicated().any()
