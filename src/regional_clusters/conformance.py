@@ -39,7 +39,7 @@ __all__ = ["Check", "CHECKS", "MEASURE_MODULES", "run_checks", "coverage"]
 #: Modules whose public names are measures (their ``__all__``).
 MEASURE_MODULES = (
     "specialization", "identification", "variety", "relatedness", "dynamics", "proximity",
-    "convergence", "spatial", "networks", "compare",
+    "convergence", "spatial", "networks", "actor_networks", "compare",
 )
 
 
