@@ -61,6 +61,8 @@ def test_determinism():
         (dict(structure="star"), "structure"),
         (dict(gossip=1.5), "gossip"),
         (dict(pressure=-0.1), "pressure"),
+        (dict(deterrence=1.5), "deterrence"),
+        (dict(bridge_share=-0.1), "bridge_share"),
         (dict(threshold=2), "threshold"),
         (dict(decay=0.9), "decay"),
         (dict(concentration=0), "concentration"),

@@ -1,7 +1,8 @@
 """Models of the mechanisms the source texts argue about.
 
 Agent-based models (each with an ODD description after :cite:t:`grimm2006`
-in its module docstring), all deterministic under ``seed`` and returning a
+and :cite:t:`grimm2020` in its module docstring and, in full, in its
+chapter), all deterministic under ``seed`` and returning a
 :class:`~regional_clusters.models.ModelResult` (``history``, ``summary``, ``agents``):
 
 - :mod:`~regional_clusters.models.coopetition`: innovation effort under
