@@ -242,3 +242,10 @@ def test_fast_null_slopes_equal_the_entry_model():
         slow = [dy.entry_model(t.assign(density=D[:, j]), fixed_effects=fe).table.loc["density", "estimate"]
                 for j in range(2)]
         np.testing.assert_allclose(fast, slow, rtol=1e-6)
+
+
+def test_entry_model_never_prints_p_zero():
+    d = _hand_entry_data()
+    m = dy.entry_model(d, fixed_effects=(), cluster=None)
+    assert m.table.loc["density", "p_value"] < 0.001
+    assert "< 0.001" in repr(m) and "&lt; 0.001" in m._repr_html_()

@@ -539,13 +539,20 @@ class EntryModel:
         line = f"{self.estimator}, outcome {self.outcome}; {fe}; {errors}; {self.n_obs:,} pairs at risk"
         return line + (f" ({self.sample})" if self.sample else "")
 
+    def _display_table(self) -> pd.DataFrame:
+        """The table with p-values as text: never "0", "< 0.001" when tiny."""
+        shown = self.table.copy()
+        shown["p_value"] = [f"{p:.3f}" if p >= 0.001 else "< 0.001" for p in self.table["p_value"]]
+        return shown
+
     def __repr__(self) -> str:
         with pd.option_context("display.precision", 4, "display.width", 120):
-            body = self.table.to_string()
+            body = self._display_table().to_string()
         return f"{body}\nbaseline entry rate: {self.entry_rate:.4f}\n{self.specification}"
 
     def _repr_html_(self) -> str:
-        return self.table.to_html(float_format=lambda v: f"{v:.4f}") + f"<p><em>{self.specification}</em></p>"
+        return (self._display_table().to_html(float_format=lambda v: f"{v:.4f}")
+                + f"<p><em>{self.specification}</em></p>")
 
 
 def entry_model(
