@@ -108,3 +108,24 @@ def test_bad_monitoring_parameters_are_named(kwargs, name):
 
     with pytest.raises(ValueError, match=name):
         sim(**kwargs)
+
+
+def test_asymmetry_tilts_the_division_towards_the_learner_and_breaks_ties():
+    import networkx as nx
+
+    from regional_clusters.models import simulate_learning as sim
+
+    # one tie, no drift, full diffusion on the first use
+    G = nx.Graph([(0, 1)])
+    nx.set_node_attributes(G, {0: 0, 1: 1}, "group")
+    kw = dict(n_domains=5, p_own=1.0, p_other=0.0, common_language=0.0, p_diffusion=1.0, p_recombination=0.0,
+              p_interact=1.0, drift=0.0, tolerance=0.15, rewire=0.0, steps=3, seed=0)
+    # blocks of 3 and 2 domains: on the first use 0 learns 2 domains and 1 learns 3, so the share of 0 moves
+    # from 0.5 by asymmetry * (2 - 3) / 5; it quits below 0.5 - 0.15
+    assert sim(G, asymmetry=0.5, **kw).history["breaks"].sum() == 0  # 0.4: 0 stays
+    assert sim(G, asymmetry=1.0, **kw).history["breaks"].sum() == 1  # 0.3: 0 quits
+    calm = sim(steps=15, seed=3).summary
+    tilted = sim(asymmetry=0.1, steps=15, seed=3).summary
+    assert tilted["breaks_per_step"] > calm["breaks_per_step"]
+    with pytest.raises(ValueError, match="asymmetry"):
+        sim(asymmetry=-0.1)

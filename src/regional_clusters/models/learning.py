@@ -33,7 +33,9 @@ as neither identical nor unrelated knowledge combines well) the pair creates
 one new domain neither held, which both acquire; an innovation is counted
 for both. *Division of gains*: :math:`\\sigma` takes a random step of
 standard deviation ``drift`` per use (shifting bargaining power,
-opportunism). *Monitoring*: with probability ``monitoring`` the partners
+opportunism); with ``asymmetry`` > 0 it also tilts towards the partner
+who learnt more on that use, so that learning itself unsettles the
+division (Sabel's point). *Monitoring*: with probability ``monitoring`` the partners
 reassess the division against their agreed standard (one half) and reset
 it. Monitoring has a cost (``monitoring_cost`` per partner and
 reassessment, subtracted in ``net_innovation``) and a conflict risk: a
@@ -145,6 +147,7 @@ def simulate_learning(
     monitoring: float = 0.0,
     monitoring_cost: float = 0.0,
     conflict: float = 0.0,
+    asymmetry: float = 0.0,
     tolerance: float = 0.15,
     rewire: float = 0.5,
     steps: int = 40,
@@ -179,6 +182,10 @@ def simulate_learning(
         Probability scale, in [0, 1], that a reassessment ends the tie; the
         probability is ``conflict`` times the uncovered imbalance relative to
         ``tolerance`` (capped at 1).
+    asymmetry : float
+        Shift of the division of gains towards the partner who learnt more on
+        a use, per use, times the normalised difference in domains learnt
+        (>= 0); 0 keeps the drift purely random.
     tolerance : float
         Shortfall below an equal share that a partner accepts, in [0, 0.5].
     rewire : float
@@ -238,6 +245,7 @@ def simulate_learning(
     monitoring = check_probability("monitoring", monitoring)
     monitoring_cost = check_nonnegative("monitoring_cost", monitoring_cost)
     conflict = check_probability("conflict", conflict)
+    asymmetry = check_nonnegative("asymmetry", asymmetry)
     tolerance = check_probability("tolerance", tolerance)
     if tolerance > 0.5:
         raise ValueError(f"tolerance must be <= 0.5, got {tolerance}")
@@ -272,12 +280,14 @@ def simulate_learning(
         union = (Ku | Kv).sum(axis=1)
         J = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
         gain = np.zeros((n, D), dtype=bool)
+        learnt_u = learnt_v = np.zeros(use.size)
         if p_diff > 0 and use.size:
             ok = (J >= lang)[:, None]
             learn_u = Kv & ~Ku & ok  # candidates, then thinned with probability p_diffusion
             learn_v = Ku & ~Kv & ok
             learn_u[learn_u] = rng.random(np.count_nonzero(learn_u)) < p_diff
             learn_v[learn_v] = rng.random(np.count_nonzero(learn_v)) < p_diff
+            learnt_u, learnt_v = learn_u.sum(axis=1), learn_v.sum(axis=1)
             # OR the rows learnt by each actor over all its used ties
             rows = np.concatenate([u, v])
             order = np.argsort(rows, kind="stable")
@@ -301,8 +311,10 @@ def simulate_learning(
                 n_new = idx.size
         K |= gain
         n_breaks = 0
-        if drift > 0 and use.size:
-            s = np.clip(share[use] + rng.normal(0.0, drift, use.size), 0.0, 1.0)
+        if (drift > 0 or asymmetry > 0) and use.size:
+            # learning unsettles the division: the partner who learnt more on this use takes a larger share
+            tilt = asymmetry * (learnt_u - learnt_v) / np.maximum(learnt_u + learnt_v, 1)
+            s = np.clip(share[use] + tilt + rng.normal(0.0, drift, use.size), 0.0, 1.0)
             checked = rng.random(use.size) < monitoring
             n_monitored += int(checked.sum())
             if conflict > 0:
