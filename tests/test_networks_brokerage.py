@@ -438,3 +438,17 @@ def test_group_summary_and_constraint_on_degree():
         constraint_on_degree(G, weight=None, reference="nope")
     with pytest.raises(ValueError, match="directed"):
         constraint_on_degree(G.to_directed())
+
+
+def test_group_level_degree_null():
+    G = nx.barabasi_albert_graph(50, 2, seed=4)
+    nx.set_node_attributes(G, {v: "ab"[v % 2] for v in G}, "group")
+    res = brokerage(G, level="group", null="degree", n=39, seed=2)
+    node = brokerage(G, null="degree", n=39, seed=2)
+    obs = node["raw"].groupby(node[("group", "")]).sum()
+    assert res.loc[("a", "total"), "observed"] == pytest.approx(obs.loc["a", "total"])
+    exp = node["expected"].groupby(node[("group", "")]).sum()
+    assert res.loc[("b", "liaison"), "expected"] == pytest.approx(exp.loc["b", "liaison"])
+    assert (res["p_value"] >= 1 / 40).all()
+    with pytest.raises(ValueError, match="degree"):
+        brokerage(G, level="group")

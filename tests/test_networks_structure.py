@@ -133,3 +133,30 @@ def test_network_profile_handles_isolates_and_normalises_redundancy():
     assert prof["mean_degree"] == pytest.approx(2 * 7 / 6)
     # K4 members: redundancy 2 of degree 3; the pair: 0 of 1
     assert prof["redundancy_share"] == pytest.approx((4 * 2 / 3) / 6)
+
+
+def test_removal_experiment_hand_case_and_null():
+    import networkx as nx
+
+    from regional_clusters.networks import removal_experiment
+
+    # two universities: u1 links firms a, b, c; u2 links c, d; firms e-f tied directly
+    G = nx.Graph([("u1", "a"), ("u1", "b"), ("u1", "c"), ("u2", "c"), ("u2", "d"), ("e", "f")])
+    groups = {"u1": "uni", "u2": "uni", "p": "pub"}
+    G.add_edge("p", "e")
+    nx.set_node_attributes(G, {v: groups.get(v, "firm") for v in G}, "group")
+    res = removal_experiment(G, "uni", "firm", n=19, seed=1)
+    # six firms: connected pairs all: {a,b,c,d} -> 12 ordered, {e,f} -> 2 => 14 / 30
+    assert res.loc["nothing removed", "reach"] == pytest.approx(14 / 30)
+    assert res.loc["group removed", "reach"] == pytest.approx(2 / 30)
+    # top hub u1 removed: {c, d} and {e, f} connected -> 4 / 30
+    assert res.loc["top hubs of the group removed", "reach"] == pytest.approx(4 / 30)
+    # only u1 kept: {a, b, c} and {e, f} -> 8 / 30
+    assert res.loc["group removed except its top hubs", "reach"] == pytest.approx(8 / 30)
+    assert res.loc["group removed", "p_value"] >= 1 / 20
+    with pytest.raises(ValueError, match="focus"):
+        removal_experiment(G, "firm", "firm")
+    with pytest.raises(ValueError, match="no actor"):
+        removal_experiment(G, "nobody", "firm")
+    with pytest.raises(ValueError, match="directed"):
+        removal_experiment(G.to_directed(), "uni", "firm")

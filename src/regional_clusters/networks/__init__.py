@@ -65,6 +65,7 @@ from .structure import (
     observation_focus,
     polycentricity,
     redundancy,
+    removal_experiment,
     tie_hierarchy,
 )
 from .ties import (
@@ -85,6 +86,6 @@ __all__ = [
     "PROJECTION_STATISTICS", "Incidence", "bipartite_null", "coparticipation_null", "projection_statistics", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
     "as_matrix", "mrqap", "qap_correlation",
     "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
-    "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "tie_hierarchy",
+    "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "removal_experiment", "tie_hierarchy",
     "AUCS_DIMENSIONS", "GRANOVETTER_DIMENSIONS", "bridges", "classify_ties", "neighbourhood_overlap", "strength_graph", "tie_strength",
 ]

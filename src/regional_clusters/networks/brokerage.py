@@ -651,6 +651,33 @@ def _raw_roles(A: sp.csr_array, codes: np.ndarray, K: int) -> np.ndarray:
 ROLES_UNDIRECTED = ["coordinator", "itinerant", "representative/gatekeeper", "liaison", "total"]
 
 
+def _group_level(raw, draws, codes, uniques, undirected) -> pd.DataFrame:
+    """Group totals of each role against their degree-preserving null."""
+    from .nulls import permutation_p
+
+    K = len(uniques)
+    onehot = np.eye(K)[codes]  # n x K
+    obs = onehot.T @ raw  # K x 6
+    sims = np.einsum("nk,bnr->bkr", onehot, draws)  # B x K x 6
+    if undirected:
+        obs, sims = _combine_undirected(obs), _combine_undirected(sims)
+    roles = ROLES_UNDIRECTED if undirected else ROLES
+    rows = []
+    for k, g in enumerate(uniques):
+        for r, role in enumerate(roles):
+            s = sims[:, k, r]
+            expected = float(s.mean())
+            sd = float(s.std(ddof=1)) if len(s) > 1 else np.nan
+            rows.append({"group": g, "role": role, "observed": float(obs[k, r]), "expected": expected, "sd": sd,
+                         "z": (obs[k, r] - expected) / sd if sd and sd > 0 else np.nan,
+                         "ratio": obs[k, r] / expected if expected > 0 else np.nan,
+                         "p_value": permutation_p(obs[k, r], s, "two-sided"), "n_draws": len(s),
+                         "null": "degree-preserving rewiring"})
+    out = pd.DataFrame(rows).set_index(["group", "role"])
+    out.attrs["null"] = "degree"
+    return out
+
+
 def _combine_undirected(values: np.ndarray, *, variance: bool = False) -> np.ndarray:
     """Merge the representative and gatekeeper columns of an undirected graph.
 
@@ -704,8 +731,12 @@ def brokerage(
         Every node needs the attribute ``group``; weights are ignored.
     group : str, default "group"
         Node attribute with the group.
-    level : {"node", "network"}, default "node"
-        ``"node"``: per broker; ``"network"``: totals over all brokers.
+    level : {"node", "network", "group"}, default "node"
+        ``"node"``: per broker; ``"network"``: totals over all brokers;
+        ``"group"`` (only with ``null="degree"``): totals over the brokers of
+        each group, with columns ``observed``, ``expected``, ``sd``, ``z``,
+        ``ratio``, ``p_value`` ((k + 1) / (B + 1), two-sided), ``n_draws``
+        and ``null``, indexed by (group, role).
     null : {"density", "degree"}, default "density"
         Baseline of ``expected``, ``sd`` and ``z`` (see above).
     n : int, default 199
@@ -752,10 +783,12 @@ def brokerage(
     >>> brokerage(U)["raw"].loc["v"].tolist()  # one open path, read both ways
     [0.0, 0.0, 2.0, 0.0, 2.0]
     """
-    if level not in ("node", "network"):
-        raise ValueError(f"level must be 'node' or 'network', got {level!r}")
+    if level not in ("node", "network", "group"):
+        raise ValueError(f"level must be 'node', 'network' or 'group', got {level!r}")
     if null not in ("density", "degree"):
         raise ValueError(f"null must be 'density' or 'degree', got {null!r}")
+    if level == "group" and null != "degree":
+        raise ValueError("level='group' needs null='degree' (group totals have no closed-form density null)")
     check_graph(G, group=group, weight=None)
     nodelist = list(G)
     nN = len(nodelist)
@@ -770,6 +803,8 @@ def brokerage(
         from .nulls import _rewired_arcs
 
         draws = np.stack([_raw_roles(B, codes, K) for B in _rewired_arcs(G, nodelist, n=n, seed=seed)])
+        if level == "group":
+            return _group_level(raw, draws, codes, uniques, undirected)
         if level == "network":
             draws = draws.sum(axis=1)[:, None, :]
         exp = draws.mean(axis=0)
