@@ -285,7 +285,7 @@ def sweep(
         Called as ``model(**params, **fixed, seed=s)``; returns a
         ``ModelResult`` (its ``summary`` is used), a Series or a dict of
         scalar outcomes. With a process pool it must be importable (defined
-        at module level, or a :func:`functools.partial` of such a function).
+        at module level, or a ``functools.partial`` of such a function).
     grid : mapping of str to iterable, optional
         Parameter values to cross (full factorial). ``None``: one cell.
     seeds : int or iterable of int, default 10
@@ -304,13 +304,13 @@ def sweep(
         Where to run. ``None`` runs serially in this process.
     seed : int, optional
         Root seed of the sweep. Run ``i`` (grid cells in the order of
-        :func:`itertools.product`, replicates within cells) receives the
+        ``itertools.product``, replicates within cells) receives the
         integer state of child ``i`` of
         ``numpy.random.SeedSequence(seed).spawn(n_runs)``. ``None``: each run
         receives its replicate label as seed, so all cells share common
         random numbers.
     progress : bool, default False
-        Show a :mod:`tqdm` progress bar over runs.
+        Show a tqdm progress bar over runs.
     batch_size : int, default 1
         Runs per submitted task; larger batches cut scheduling overhead when
         single runs take milliseconds.
