@@ -291,6 +291,9 @@ def check_pages(root: Path, pages: list[Path], port: int) -> tuple[list[str], li
                 state = _load(driver, url)
                 fig_problems, overlaps[width] = figure_text_problems(driver.execute_script(_FIGURE_TEXT))
                 problems += [f"{rel} at {WIDTHS[width][0]} px: {p}" for p in fig_problems]
+                for entry in driver.get_log("browser"):  # read per load, so errors stay with their page
+                    if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]:
+                        problems.append(f"{rel} at {WIDTHS[width][0]} px: JavaScript error: {entry['message']}")
                 if width != "desktop":
                     continue
                 figures += len({f["id"] for f in state})
@@ -308,9 +311,6 @@ def check_pages(root: Path, pages: list[Path], port: int) -> tuple[list[str], li
                     "return performance.getEntriesByType('resource').map(e => e.name)"
                     ".filter(n => !n.startsWith(location.origin) && !n.startsWith('data:'))")
                 problems += [f"{rel}: loads {u} from outside the site" for u in sorted(set(external))]
-                for entry in driver.get_log("browser"):
-                    if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]:
-                        problems.append(f"{rel}: JavaScript error: {entry['message']}")
                 n_figs = len({f["id"] for f in state})
             report.append(f"{rel}: formulas {text['typeset']}/{text['nodes']} typeset, {numbers} numbers checked, "
                           f"{n_figs} figures, text overlaps {overlaps['desktop']} at 1400 px / "

@@ -66,3 +66,10 @@ def test_html_adapts_to_narrow_screens(table):
 def test_figure_needs_alt_text(table):
     with pytest.raises(ValueError, match="alternative text"):
         Figure(px.bar(table, x="area_type", y="share"), alt=" ")
+
+
+def test_log_axes_over_several_decades_tick_at_powers_of_ten(table):
+    fig = style(px.scatter(table, x="share", y="employment", log_y=True))
+    assert fig.layout.yaxis.dtick == 1
+    narrow = style(px.scatter(table.assign(employment=[100, 150, 200, 250]), x="share", y="employment", log_y=True))
+    assert narrow.layout.yaxis.dtick is None

@@ -151,6 +151,21 @@ def _share_axis_titles(fig: go.Figure, axis: str) -> None:
         fig.update_layout(margin_l=max(fig.layout.margin.l or 0, 80))
 
 
+def _decade_ticks(fig: go.Figure) -> None:
+    """Log axes spanning well over a decade: ticks at powers of ten only (no "2 5 2 5" minor labels)."""
+    for key in (k for k in fig.layout if re.fullmatch(r"[xy]axis\d*", k)):
+        axis = fig.layout[key]
+        if axis.type != "log" or axis.dtick is not None or axis.tickvals is not None:
+            continue
+        letter, ref = key[0], key[0] + key[5:]
+        values = [
+            getattr(trace, letter) for trace in fig.data
+            if (getattr(trace, letter + "axis", None) or letter) == ref and getattr(trace, letter, None) is not None
+        ]
+        arr = np.concatenate([a for a in (_numbers(v) for v in values) if a is not None] or [np.array([])])
+        arr = arr[arr > 0]
+        if arr.size and arr.max() / arr.min() >= 30:
+            axis.dtick = 1
 def _tidy(fig: go.Figure) -> None:
     """Replace what plotly express leaves raw by readable text (see the module docstring)."""
     for annotation in fig.layout.annotations:
@@ -168,6 +183,7 @@ def _tidy(fig: go.Figure) -> None:
     for axis in (key for key in fig.layout if re.fullmatch(r"[xy]axis\d*", key)):
         if "_" in (fig.layout[axis].title.text or ""):  # a raw column name
             fig.layout[axis].title.text = _readable(fig.layout[axis].title.text)
+    _decade_ticks(fig)
     _share_axis_titles(fig, "x")
     _share_axis_titles(fig, "y")
 
@@ -259,6 +275,8 @@ _NARROW_LAYOUT_JS = (
     "var cols={};Object.keys(l).forEach(function(k){if(/^xaxis\\d*$/.test(k)&&l[k].domain)cols[l[k].domain[0]]=1;});"
     "var per=Math.max(10,Math.floor(el.clientWidth/(7.5*Math.max(1,Object.keys(cols).length))));"
     "(l.annotations||[]).forEach(function(a){if(a.text)a.text=wrap(a.text,a.name==='shared-axis-title'?chars:per);});"
+    "var ncols=Math.max(1,Object.keys(cols).length);if(ncols>1)Object.keys(l).forEach(function(k){"
+    "if(/^xaxis\\d*$/.test(k)&&!l[k].tickvals&&!l[k].dtick)l[k].nticks=Math.max(2,Math.floor(el.clientWidth/(ncols*55)));});"
     "l.margin=Object.assign({},l.margin,{l:Math.min((l.margin||{}).l||60,50),r:10,"
     "b:((l.margin||{}).b||50)+extra});"
     "el.style.height=l.height+'px';return l;}"
@@ -304,8 +322,9 @@ class Figure:
             "function draw(){Plotly.newPlot(el,spec.data,fit(spec.layout),"
             "{responsive:true,displaylogo:false}).then(place);el.on('plotly_afterplot',place);"
             "window.addEventListener('beforeprint',function(){Plotly.Plots.resize(el);});"
-            "var narrow=el.clientWidth<NARROW;window.addEventListener('resize',function(){"
-            "if((el.clientWidth<NARROW)!==narrow){narrow=!narrow;Plotly.react(el,spec.data,fit(spec.layout));}});}"
+            "var narrow=el.clientWidth<NARROW,timer=null;window.addEventListener('resize',function(){"
+            "clearTimeout(timer);timer=setTimeout(function(){if((el.clientWidth<NARROW)!==narrow){"
+            "narrow=!narrow;Plotly.react(el,spec.data,fit(spec.layout)).then(place);}},200);});}"
             "if(window.Plotly){draw();}else{var s=document.createElement('script');"
             f"s.src={json.dumps(cdn)};s.onload=draw;document.head.appendChild(s);}}"
             "})();</script>"
