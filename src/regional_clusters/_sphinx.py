@@ -9,7 +9,8 @@
 - Points the Colab launch button at the executed ``.ipynb`` that the build
   writes to ``_sources/`` and that is published with the site on the
   ``gh-pages`` branch: Colab opens notebooks from GitHub, but not MyST
-  markdown files.
+  markdown files. The Binder button opens ``<chapter>.ipynb``, which the
+  repository's ``postBuild`` writes from the ``.md`` file with jupytext.
 - Serves MathJax from the built site: the MathJax 3 bundle pinned on PyPI as
   ``sphinx-mathjax-offline`` (in the ``book`` extra and the lock file) is
   copied to ``_static/mathjax`` and ``mathjax_path`` points at it, so a reader
@@ -74,12 +75,19 @@ _COLAB_MD = re.compile(r"^(https://colab\.research\.google\.com/github/[^/]+/[^/
 SITE_BRANCH = "gh-pages"
 
 
+# Binder opens the notebook that the repository's postBuild writes next to each .md file
+_BINDER_MD = re.compile(r"^(https://mybinder\.org/.*[?&]urlpath=[^&]*?)\.md$")
+
+
 def _colab_to_notebook(buttons) -> None:
     for button in buttons:
         if isinstance(button, dict):
             match = _COLAB_MD.match(button.get("url", ""))
             if match:
                 button["url"] = f"{match.group(1)}/blob/{SITE_BRANCH}/_sources/{match.group(2)}.ipynb"
+            binder = _BINDER_MD.match(button.get("url", ""))
+            if binder:
+                button["url"] = f"{binder.group(1)}.ipynb"
             _colab_to_notebook(button.get("buttons", []))
 
 
