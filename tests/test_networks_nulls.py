@@ -270,6 +270,9 @@ def test_projection_statistics_match_networkx_and_the_type_rule():
         assert stats[t] == pytest.approx(types.get(t, 0.0))
     assert stats["transitivity"] == pytest.approx(nx.transitivity(G))
     assert stats["isolates"] == pytest.approx(len(iso) / n_all)
+    full = coparticipation_network(p)
+    reach = sum(len(c) * (len(c) - 1) for c in nx.connected_components(full))
+    assert stats["fragmentation"] == pytest.approx(1 - reach / (n_all * (n_all - 1)))
     from regional_clusters.networks import efficiency
 
     assert stats["redundancy"] == pytest.approx(float((1 - efficiency(G, weight=None)).mean()))

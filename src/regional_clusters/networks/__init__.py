@@ -51,7 +51,7 @@ from .nulls import (
     projection_statistics,
     rewire_null,
 )
-from .qap import as_matrix, mrqap, qap_correlation
+from .qap import as_matrix, dyadic_ppml, mrqap, qap_correlation
 from .structure import (
     blau_index,
     closure,
@@ -84,7 +84,7 @@ __all__ = [
     "WEIGHTS", "coparticipation_network", "multiplex_graph",
     "foci_experiment", "foci_network",
     "PROJECTION_STATISTICS", "Incidence", "bipartite_null", "coparticipation_null", "projection_statistics", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
-    "as_matrix", "mrqap", "qap_correlation",
+    "as_matrix", "dyadic_ppml", "mrqap", "qap_correlation",
     "blau_index", "closure", "components", "degree_centralization", "density", "group_assortativity",
     "group_composition", "group_mixing", "network_profile", "observation_focus", "polycentricity", "redundancy", "removal_experiment", "tie_hierarchy",
     "AUCS_DIMENSIONS", "GRANOVETTER_DIMENSIONS", "bridges", "classify_ties", "neighbourhood_overlap", "strength_graph", "tie_strength",

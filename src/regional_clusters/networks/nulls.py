@@ -735,10 +735,11 @@ PROJECTION_STATISTICS = {
     "transitivity": "transitivity (closed triads)",
     "redundancy": "redundancy per contact (1 - efficiency)",
     "isolates": "share of organisations without a domestic partner",
+    "fragmentation": "share of pairs that cannot reach each other",
     "mean_degree": "mean number of partners (non-isolates)",
 }
 
-_NULL_VERSION = 2  # bump when the statistics or the sampler change, to refresh disk caches
+_NULL_VERSION = 3  # bump when the statistics or the sampler change, to refresh disk caches
 
 
 class _IgraphSeed:
@@ -861,6 +862,12 @@ def projection_statistics(
     # Borgatti's unweighted redundancy 2t/d divided by degree: 1 - efficiency
     out["redundancy"] = float(np.mean(2 * tri[keep] / deg[keep] ** 2))
     out["isolates"] = float(1 - keep.mean())
+    from scipy.sparse.csgraph import connected_components
+
+    _, comp = connected_components(A, directed=False)
+    sizes = np.bincount(comp).astype(float)
+    n_all = float(A.shape[0])
+    out["fragmentation"] = float(1 - np.sum(sizes * (sizes - 1)) / (n_all * (n_all - 1))) if n_all > 1 else 0.0
     out["mean_degree"] = float(deg[keep].mean())
     return out
 
