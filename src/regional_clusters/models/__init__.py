@@ -72,6 +72,10 @@ __all__ = [
 
 # Policy models (lighthouse paper, sections IV and V); documented in their
 # own modules: budget allocation, the manager as broker, degressive co-financing.
-from .budget import allocate_budget, growth_equalisation_frontier
-from .broker import add_broker, add_funding_manager, choose_ties, compare_managers, firm_subnetwork, fragmentation, network_state, reach
-from .cofinancing import SCHEDULES, compare_schedules, simulate_cofinancing, subsidy_schedule
+from .budget import (allocate_budget, bavarian_districts, budget_outcomes, budget_scenario,
+                     growth_equalisation_frontier, growth_maximising_share)
+from .broker import (add_broker, add_funding_manager, cheap_talk, cheap_talk_partition, choose_ties,
+                     compare_managers, firm_subnetwork, fragmentation, funding_manager_outcomes, network_state,
+                     reach, simulate_cheap_talk)
+from .cofinancing import (SCHEDULES, compare_schedules, participation_fixed_points, schedule_contrast,
+                          schedule_effects, simulate_cofinancing, subsidy_schedule)
