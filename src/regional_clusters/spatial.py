@@ -24,7 +24,7 @@ def contiguity_weights(geojson: dict, *, id_field: str = "ARS", ids=None, kind: 
     ----------
     geojson : dict
         FeatureCollection in longitude/latitude, e.g. the German Kreise of
-        :func:`regional_clusters.data.germany` boundaries.
+        :func:`regional_clusters.data.load_kreis_boundaries`.
     id_field : str, default "ARS"
         Property holding each region's code.
     ids : sequence, optional
