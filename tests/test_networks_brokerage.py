@@ -409,6 +409,15 @@ def test_burt_battery_equals_single_measures_and_igraph():
     ref = np.asarray(g.constraint(weights="weight"), dtype=float)
     ok = ~np.isnan(bat["constraint"].to_numpy())
     np.testing.assert_allclose(bat["constraint"].to_numpy()[ok], ref[ok], atol=1e-12)
+    # a ready sparse adjacency gives the same numbers (nodes labelled by position)
+    W = nx.to_scipy_sparse_array(G, nodelist=nodes, weight="weight")
+    from_matrix = burt_battery(W)
+    np.testing.assert_allclose(from_matrix.to_numpy(), bat.to_numpy(), atol=1e-12, equal_nan=True)
+    with pytest.raises(ValueError, match="square"):
+        burt_battery(W[:, :-1])
+    # a subset of egos takes the general path
+    sub = burt_battery(G, nodes=nodes[:5])
+    np.testing.assert_allclose(sub.to_numpy(), bat.iloc[:5].to_numpy(), atol=1e-12, equal_nan=True)
     # directed graphs too
     D = nx.gnp_random_graph(40, 0.1, seed=2, directed=True)
     np.testing.assert_allclose(burt_battery(D, weight=None)["effective_size"], effective_size(D, weight=None),
