@@ -765,7 +765,7 @@ def brokerage(
     directions. Each unordered two-path is then counted twice, once per
     direction, and representative and gatekeeper coincide: they are
     reported as one role, ``"representative/gatekeeper"`` (their sum), see
-    :data:`ROLES_UNDIRECTED`.
+    :data:`~regional_clusters.networks.ROLES_UNDIRECTED`.
 
     Parameters
     ----------
@@ -792,7 +792,7 @@ def brokerage(
         For ``level="node"``: indexed by node, columns a MultiIndex
         (measure, role) with measures ``raw``, ``expected``, ``sd``, ``z``,
         ``share`` and roles :data:`~regional_clusters.networks.ROLES` (directed) or
-        :data:`ROLES_UNDIRECTED` (undirected), plus ``("group", "")`` and
+        :data:`~regional_clusters.networks.ROLES_UNDIRECTED` (undirected), plus ``("group", "")`` and
         ``("degree", "")`` (number of distinct contacts).
         For ``level="network"``: indexed by role, columns ``raw``,
         ``expected``, ``sd``, ``z``. z is NaN where the standard deviation is

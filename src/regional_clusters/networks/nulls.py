@@ -587,11 +587,11 @@ def null_comparison(
         ``statistic(data)`` returns a number, or a dict / Series of named
         numbers (several statistics of the same draws, one row each).
     data : object
-        The observed data (a graph, an :class:`Incidence`, ...).
+        The observed data (a graph, an :class:`~regional_clusters.networks.Incidence`, ...).
     sampler : callable or iterable
         ``sampler(data, n=n, seed=seed)`` returning null draws of the same
-        kind as ``data`` (for instance :func:`bipartite_null` or
-        :func:`rewire_null`), or an iterable of ready draws (reused
+        kind as ``data`` (for instance :func:`~regional_clusters.networks.bipartite_null` or
+        :func:`~regional_clusters.networks.rewire_null`), or an iterable of ready draws (reused
         draws of a cache); then ``n`` is their number.
     n : int, default 199
         Number of draws B.
@@ -599,7 +599,7 @@ def null_comparison(
     null : str
         The null model in words; it is carried into the table.
     alternative : {"two-sided", "greater", "less"}
-        Direction of the test (see :func:`permutation_p`).
+        Direction of the test (see :func:`~regional_clusters.networks.permutation_p`).
 
     Returns
     -------
@@ -661,12 +661,12 @@ def null_comparison(
 
 def null_table(result: pd.DataFrame, *, labels: Mapping | None = None, digits: int = 3,
                use: str = "z", percent: Iterable = ()) -> pd.DataFrame:
-    """The observed-vs-expected table of the book from :func:`null_comparison`.
+    """The observed-vs-expected table of the book from :func:`~regional_clusters.networks.null_comparison`.
 
     Parameters
     ----------
     result : pandas.DataFrame
-        Output of :func:`null_comparison` (several may be concatenated).
+        Output of :func:`~regional_clusters.networks.null_comparison` (several may be concatenated).
     labels : mapping, optional
         Readable names of the statistics.
     digits : int, default 3
@@ -685,7 +685,7 @@ def null_table(result: pd.DataFrame, *, labels: Mapping | None = None, digits: i
     Raises
     ------
     ValueError
-        If ``result`` lacks a column of :func:`null_comparison` or ``use`` is
+        If ``result`` lacks a column of :func:`~regional_clusters.networks.null_comparison` or ``use`` is
         unknown.
 
     Examples
@@ -725,7 +725,7 @@ def null_table(result: pd.DataFrame, *, labels: Mapping | None = None, digits: i
 # --------------------------------------------------------------------------
 # statistics of a co-participation projection, and their bipartite null
 
-#: Statistics returned by :func:`projection_statistics`, with readable names.
+#: Statistics returned by :func:`~regional_clusters.networks.projection_statistics`, with readable names.
 PROJECTION_STATISTICS = {
     "communality": "share in communality neighbourhoods",
     "sociality": "share in sociality neighbourhoods",
@@ -795,7 +795,7 @@ def projection_statistics(
     Returns
     -------
     dict of str to float
-        Keys of :data:`PROJECTION_STATISTICS` (without the two community
+        Keys of :data:`~regional_clusters.networks.PROJECTION_STATISTICS` (without the two community
         statistics when ``communities`` is False). Shares are in [0, 1].
 
     Raises
@@ -899,10 +899,10 @@ def coparticipation_null(
     Builds the organisation x project incidence of the selection (for a
     country: its organisations in all projects of the selection, so project
     sizes are the numbers of *domestic* members), computes
-    :func:`projection_statistics` on it and on ``n`` draws of
-    :func:`bipartite_null` (organisations reshuffled across projects keeping
+    :func:`~regional_clusters.networks.projection_statistics` on it and on ``n`` draws of
+    :func:`~regional_clusters.networks.bipartite_null` (organisations reshuffled across projects keeping
     every project's size and every organisation's number of projects), and
-    compares them with :func:`null_comparison`. The per-draw statistics are
+    compares them with :func:`~regional_clusters.networks.null_comparison`. The per-draw statistics are
     cached on disk under the package cache folder, keyed by the data and the
     arguments, so a second build reuses them.
 
@@ -918,15 +918,15 @@ def coparticipation_null(
     communities : bool, default True
         Include modularity and the weight inside communities.
     strong, strong_share, dense : float
-        Thresholds of Grabher's types (see :func:`projection_statistics`).
+        Thresholds of Grabher's types (see :func:`~regional_clusters.networks.projection_statistics`).
     cache : bool, default True
         Read and write the disk cache.
 
     Returns
     -------
     pandas.DataFrame
-        As :func:`null_comparison`, one row per statistic of
-        :data:`PROJECTION_STATISTICS`; ``attrs["incidence_shape"]`` holds
+        As :func:`~regional_clusters.networks.null_comparison`, one row per statistic of
+        :data:`~regional_clusters.networks.PROJECTION_STATISTICS`; ``attrs["incidence_shape"]`` holds
         (organisations, projects).
 
     Raises

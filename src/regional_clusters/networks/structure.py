@@ -525,7 +525,7 @@ def network_profile(G, group: str = "group") -> pd.Series:
         unweighted; grows with degree), ``redundancy_share`` (redundancy /
         degree = 1 - efficiency, the degree-free version), ``blau_index``,
         ``group_assortativity`` and, when available, ``horizontal_share``
-        and ``abroad_share`` (see :func:`tie_hierarchy`).
+        and ``abroad_share`` (see :func:`~regional_clusters.networks.tie_hierarchy`).
 
     Raises
     ------
