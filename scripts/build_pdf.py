@@ -12,7 +12,7 @@ The PDFs are checked before the script exits 0:
 - no raw TeX in the text layer (``\\frac``, ``\\[``, ``$$``, ...), which
   would mean that math was not typeset;
 - with ``--edition student``, no solution text (the student edition is built
-  with sphinx-exercise's ``hide_solutions``);
+  with ``student_edition = True``, see ``regional_clusters._editions``);
 - the HTML of both editions: the teacher edition (``--teacher-html``) has
   one solution per ``{solution}`` directive in the sources, the student
   edition none.
@@ -72,6 +72,9 @@ def print_pages(html_dir: Path, docnames: list[str], out_dir: Path) -> list[Path
     server, port = _serve(html_dir)
     driver = _browser()
     driver.set_script_timeout(60)
+    # lay the page out at the printed width (A4 less margins, about 680 CSS px), so that
+    # figures are drawn for the paper, not for a desktop screen, and nothing is cut off
+    driver.set_window_size(700, 1000)
     pdfs = []
     try:
         for doc in docnames:

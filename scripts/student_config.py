@@ -1,7 +1,7 @@
 """Write the student edition's configuration: the book's own, without solutions.
 
 Both editions are built from one source. The student edition only sets
-sphinx-exercise's ``hide_solutions`` and re-uses the teacher build's cache of
+``student_edition`` (see ``regional_clusters._editions``) and re-uses the teacher build's cache of
 executed notebooks, so it costs no second execution.
 
 Usage: python scripts/student_config.py _config.yml _build/_config_student.yml
@@ -14,7 +14,7 @@ import yaml
 
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
 config = yaml.safe_load(source.read_text(encoding="utf-8"))
-config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
+config.setdefault("sphinx", {}).setdefault("config", {})["student_edition"] = True
 config.setdefault("execute", {})["cache"] = str((source.parent / "_build" / ".jupyter_cache").resolve())
 config["title"] = f"{config['title']} (student edition)"
 target.parent.mkdir(parents=True, exist_ok=True)
