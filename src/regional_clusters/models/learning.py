@@ -6,7 +6,7 @@ sensing).
 **Purpose.** :cite:t:`jonas2005` (sections 3.2 and 3.3) draws on the
 notion of collective learning: knowledge must be shared and made accessible,
 new knowledge comes from combining different stocks of knowledge, a common
-language is a precondition (:cite:t:`keeble1999`, :cite:t:`lawson1999`),
+language is a precondition (:cite:t:`keeble1999cambridge`, :cite:t:`lawson1999`),
 and learning across heterogeneous partners unsettles agreements unless the
 partners keep reassessing how the gains are divided ("learning by
 monitoring", Sabel 1994). The model asks how network structure (closed,

@@ -314,7 +314,7 @@ def dyad_mixing(G: nx.Graph, attributes, *, weight: str | None = "weight") -> pd
     with its expectation when every node keeps its strength (summed tie
     weight) and partners are otherwise chosen at random,
     :math:`E[w_{ij}] = s_i s_j / 2W` (the null model of modularity,
-    :cite:t:`newman2003`). A ratio below 1 means such pairs are tied less
+    :cite:t:`newman2004`). A ratio below 1 means such pairs are tied less
     than their activity predicts.
 
     Parameters

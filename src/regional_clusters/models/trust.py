@@ -186,8 +186,10 @@ def simulate_trust(
 
     References
     ----------
-    Beckert, J. (2002). *Beyond the Market*, as used by Jonas (2005),
-    section 3.2; Burt (2004) on gossip; Grimm et al. (2006) for ODD.
+    Beckert, J. (2002). Vertrauen und die performative Konstruktion von
+    Märkten. Zeitschrift für Soziologie 31(1), 27-43 (the four strategies,
+    as used by Jonas 2005, section 3.2); Burt (2004) on gossip; Grimm et al.
+    (2006) for ODD.
 
     Examples
     --------
