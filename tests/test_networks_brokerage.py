@@ -461,3 +461,24 @@ def test_group_level_degree_null():
     assert (res["p_value"] >= 1 / 40).all()
     with pytest.raises(ValueError, match="degree"):
         brokerage(G, level="group")
+
+
+def test_holes_and_coordination_counts_and_errors():
+    from regional_clusters.networks import holes_and_coordination
+
+    rng = np.random.default_rng(1)
+    rows = []
+    for p in range(300):
+        members = rng.choice(80, size=4, replace=False)
+        for k, o in enumerate(members):
+            rows.append({"project_id": p, "org_id": int(o), "role": "coordinator" if k == 0 else "participant",
+                         "actor_group": "ab"[o % 2], "org_type": "PRC", "country": "ABCD"[o % 4],
+                         "field": "F", "start_year": 2014 + p % 7})
+    df = pd.DataFrame(rows)
+    data, fit = holes_and_coordination(df, "F")
+    late = df[(df["start_year"] >= 2017) & (df["role"] == "coordinator")].groupby("org_id").size()
+    assert (data["late_coordinated"] == late.reindex(data.index).fillna(0)).all()
+    assert (data["degree"] >= 2).all()
+    assert "clustered by country" in fit.attrs["spec"]
+    with pytest.raises(ValueError, match="overlap"):
+        holes_and_coordination(df, "F", early=(2014, 2017), late=(2017, 2020))

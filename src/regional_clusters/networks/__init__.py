@@ -33,6 +33,7 @@ from .brokerage import (
     ei_index,
     group_summary,
     hierarchy,
+    holes_and_coordination,
     local_constraint,
     pair_brokerage,
 )
@@ -80,7 +81,7 @@ from .ties import (
 
 __all__ = [
     "check_graph",
-    "ROLES", "ROLES_UNDIRECTED", "brokerage", "burt_battery", "constraint", "constraint_on_degree", "group_summary", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
+    "ROLES", "ROLES_UNDIRECTED", "brokerage", "burt_battery", "constraint", "constraint_on_degree", "group_summary", "holes_and_coordination", "effective_size", "efficiency", "ei_index", "hierarchy", "local_constraint", "pair_brokerage",
     "WEIGHTS", "coparticipation_network", "multiplex_graph",
     "foci_experiment", "foci_network",
     "PROJECTION_STATISTICS", "Incidence", "bipartite_null", "coparticipation_null", "projection_statistics", "format_p", "incidence", "null_comparison", "null_table", "permutation_p", "rewire_null",
