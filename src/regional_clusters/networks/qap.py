@@ -422,7 +422,13 @@ def dyadic_ppml(y, X: dict, *, weight: str | None = "weight", min_total: float =
             raise ValueError(f"predictor {name!r} is constant over the dyads")
         names[col] = name
     formula = "y ~ " + " + ".join(names) + " | actor_i + actor_j"
-    fit = pf.fepois(formula, data=data, vcov={"CRV1": "actor_i + actor_j"})
+    import warnings
+
+    with warnings.catch_warnings():
+        # pyfixest warns when it drops singleton fixed effects or pairs separated by the fixed
+        # effects (all-zero actors); the number dropped is stated in the specification line
+        warnings.simplefilter("ignore", UserWarning)
+        fit = pf.fepois(formula, data=data, vcov={"CRV1": "actor_i + actor_j"})
     tidy = fit.tidy()
     out = pd.DataFrame({
         "coef": tidy["Estimate"].to_numpy(), "se": tidy["Std. Error"].to_numpy(),
@@ -432,7 +438,9 @@ def dyadic_ppml(y, X: dict, *, weight: str | None = "weight", min_total: float =
     out["irr"] = np.exp(out["coef"])
     out.attrs["n_dyads"] = int(fit._N)
     out.attrs["n_actors"] = int(len(keep))
+    dropped = len(data) - int(fit._N)
     out.attrs["spec"] = (f"PPML, joint count per unordered pair; fixed effects for both actors of the pair; "
                          f"errors clustered two-way by the two actors; {int(fit._N):,} pairs of "
-                         f"{len(keep):,} actors")
+                         f"{len(keep):,} actors" + (f" ({dropped:,} pairs without variation given the fixed "
+                                                   "effects dropped)" if dropped else ""))
     return out
