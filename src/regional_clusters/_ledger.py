@@ -204,7 +204,7 @@ def render_ledger(claims: list[Claim], *, page_dir: str = "appendix") -> str:
     ...           verdict="mixed", evidence=("chapters/proximity::k:.2f",),
     ...           evidence_text="coefficient {0}", glue=(("chapters/proximity", "k", ".2f"),))
     >>> md = render_ledger([c])
-    >>> "{glue:text}`/chapters/proximity::k:.2f`" in md and "| mixed | 1 |" in md
+    >>> "{glue:text}`/chapters/proximity.md::k:.2f`" in md and "| mixed | 1 |" in md
     True
     """
     counts = Counter(c.verdict for c in claims)
@@ -220,7 +220,9 @@ def render_ledger(claims: list[Claim], *, page_dir: str = "appendix") -> str:
             current = heading
         doc, anchor = claim.tested_in.split("#", 1)
         # a leading slash makes the document path relative to the book's root, not to this page
-        roles = [f"{{glue:text}}`/{d}::{k}:{f}`" if f else f"{{glue:text}}`/{d}::{k}`" for d, k, f in claim.glue]
+        # the document path starts at the book's root and names the file; glue:text needs a format
+        # spec after a path, and "s" prints a glued text as it is
+        roles = [f"{{glue:text}}`/{d}.md::{k}:{f or 's'}`" for d, k, f in claim.glue]
         evidence = claim.evidence_text.format(*roles) if roles else "none in this book"
         lines += [
             f"**{claim.phrase_de}** ({claim.id}): {claim.claim}",

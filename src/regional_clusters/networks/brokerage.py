@@ -1306,9 +1306,11 @@ def holes_and_coordination(participations: pd.DataFrame, fields, *, early=(2014,
     if early[1] >= late[0]:
         raise ValueError(f"the periods overlap: early={early}, late={late}")
     G = coparticipation_network(participations, fields=fields, years=early)
-    H = G.subgraph([v for v in G if G.degree(v) >= int(min_degree)]).copy()
-    if H.number_of_nodes() < 20:
-        raise ValueError(f"only {H.number_of_nodes()} organisations with {min_degree}+ early partners")
+    # position is measured in the whole early network; a subgraph would leave some of the kept
+    # organisations with fewer partners than the threshold, or none (log 0)
+    keep = [v for v in G if G.degree(v) >= int(min_degree)]
+    if len(keep) < 20:
+        raise ValueError(f"only {len(keep)} organisations with {min_degree}+ early partners")
     field_list = [fields] if isinstance(fields, str) else list(fields)
     rows = participations[participations["field"].isin(field_list)]
     coord = rows["role"].astype(str) == "coordinator"
@@ -1317,24 +1319,31 @@ def holes_and_coordination(participations: pd.DataFrame, fields, *, early=(2014,
     late_coord = rows[in_late & coord].groupby("org_id").size()
     early_coord = rows[in_early & coord].groupby("org_id").size()
     data = pd.DataFrame({
-        "constraint": constraint(H),
-        "degree": pd.Series(dict(H.degree()), dtype=float),
-        "early_projects": pd.Series(dict(H.nodes(data="projects")), dtype=float),
-        "country": pd.Series(dict(H.nodes(data="country"))),
-        "group": pd.Series(dict(H.nodes(data="group"))),
+        "constraint": constraint(G, nodes=keep),
+        "degree": pd.Series(dict(G.degree(keep)), dtype=float),
+        "early_projects": pd.Series({v: G.nodes[v]["projects"] for v in keep}, dtype=float),
+        "country": pd.Series({v: G.nodes[v]["country"] for v in keep}),
+        "group": pd.Series({v: G.nodes[v]["group"] for v in keep}),
     })
     data["early_coordinated"] = early_coord.reindex(data.index).fillna(0).astype(float)
     data["late_coordinated"] = late_coord.reindex(data.index).fillna(0).astype(float)
     model = data.assign(log_constraint=np.log(data["constraint"]), log_degree=np.log(data["degree"]),
                         log_early_projects=np.log(data["early_projects"]),
                         coordinated_before=(data["early_coordinated"] > 0).astype(float))
-    fit = pf.fepois("late_coordinated ~ log_constraint + log_degree + log_early_projects + coordinated_before"
-                    " | country + group", data=model, vcov={"CRV1": "country"})
+    import warnings
+
+    with warnings.catch_warnings():
+        # singleton and separated observations that pyfixest drops are counted in the specification
+        warnings.simplefilter("ignore", UserWarning)
+        fit = pf.fepois("late_coordinated ~ log_constraint + log_degree + log_early_projects + coordinated_before"
+                        " | country + group", data=model, vcov={"CRV1": "country"})
     tidy = fit.tidy()
     out = pd.DataFrame({"coef": tidy["Estimate"].to_numpy(), "se": tidy["Std. Error"].to_numpy(),
                         "ci_low": tidy["2.5%"].to_numpy(), "ci_high": tidy["97.5%"].to_numpy(),
                         "p_value": tidy["Pr(>|t|)"].to_numpy()}, index=pd.Index(tidy.index, name="term"))
     out.attrs["spec"] = (f"PPML, projects coordinated {late[0]}-{late[1]}; country and actor-group fixed effects; "
                          f"errors clustered by country; {int(fit._N):,} organisations with {min_degree}+ partners "
-                         f"in projects of {', '.join(field_list)} started {early[0]}-{early[1]}")
+                         f"in projects of {', '.join(field_list)} started {early[0]}-{early[1]}"
+                         + (f" ({len(model) - int(fit._N):,} without variation given the fixed effects dropped)"
+                            if len(model) > int(fit._N) else ""))
     return data, out

@@ -14,7 +14,7 @@ more ties across groups, fewer closed group circles, lower constraint.
 Two things hold by construction and are not findings: without open meeting
 places no tie can cross a group line (all other foci belong to one group),
 and ties only form inside foci. The expected tie probabilities have a
-closed form (:func:`~regional_clusters.networks.foci.foci_tie_probabilities`): an actor's number of open
+closed form (``foci_tie_probabilities`` below): an actor's number of open
 memberships is binomial, and given those numbers the foci two actors share
 are hypergeometric. The variant ``homophily`` lets actors prefer the open
 meeting place frequented by their own group (Feld's point that foci gather

@@ -774,7 +774,7 @@ def projection_statistics(
     of joint projects. Organisations without a partner (isolates) are
     counted in ``isolates`` and left out of everything else. Grabher's
     neighbourhood types follow the rule of
-    :func:`regional_clusters.models.classify_neighbourhoods` (communality: at
+    :func:`~regional_clusters.models.neighbourhoods.classify_neighbourhoods` (communality: at
     least ``strong_share`` of the ties have weight >= ``strong``; otherwise
     sociality if the local density is >= ``dense``; else connectivity), and
     give the same types; communities come from python-igraph's Louvain
