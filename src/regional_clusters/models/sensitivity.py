@@ -344,13 +344,26 @@ _MEASURE_NAMES = {
 }
 
 
-def sensitivity_figure(result: SensitivityResult, *, labels: Mapping[str, str] | None = None, outcome_labels: Mapping[str, str] | None = None):
+def sensitivity_figure(
+    result: SensitivityResult,
+    *,
+    labels: Mapping[str, str] | None = None,
+    outcome_labels: Mapping[str, str] | None = None,
+    stacked: bool = False,
+):
     """Bar chart of a sensitivity result: one panel per outcome.
 
     Morris: bars of ``mu_star`` with their bootstrap interval next to bars
     of ``sigma``; Sobol: ``S1`` next to ``ST`` with intervals. Parameters
     are ordered by influence on the first outcome. Pass the figure to
     :func:`regional_clusters.plotting.show` for the book's look.
+
+    Side by side, the panels share the parameter labels, but on a phone
+    they are a few dozen pixels wide and their titles collide. With
+    ``stacked=True`` the panels are stacked, each as wide as the figure
+    with its own labels and a right-aligned title, and every parameter is
+    labelled; give the figure about 22 px per parameter and panel plus
+    220 px (``show(..., height=...)``).
 
     Parameters
     ----------
@@ -359,6 +372,8 @@ def sensitivity_figure(result: SensitivityResult, *, labels: Mapping[str, str] |
         Readable parameter names.
     outcome_labels : mapping of str to str, optional
         Readable outcome names (panel titles).
+    stacked : bool, default False
+        One panel above the other instead of side by side.
 
     Returns
     -------
@@ -374,6 +389,8 @@ def sensitivity_figure(result: SensitivityResult, *, labels: Mapping[str, str] |
     >>> res = sensitivity(lambda a, b, seed: {"y": 2 * a + b}, {"a": (0, 1), "b": (0, 1)}, "y", n=4)
     >>> len(sensitivity_figure(res).data)
     2
+    >>> sensitivity_figure(res, stacked=True).layout.yaxis.dtick
+    1
     """
     from plotly.subplots import make_subplots
     import plotly.graph_objects as go
@@ -382,9 +399,17 @@ def sensitivity_figure(result: SensitivityResult, *, labels: Mapping[str, str] |
     outcome_labels = dict(outcome_labels or {})
     outcomes = list(dict.fromkeys(frame["outcome"]))
     order = frame[(frame["outcome"] == outcomes[0])]["label"].drop_duplicates().tolist()[::-1]
-    fig = make_subplots(rows=1, cols=len(outcomes), shared_yaxes=True, subplot_titles=[outcome_labels.get(o, o) for o in outcomes])
+    titles = [outcome_labels.get(o, o) for o in outcomes]
+    if stacked:
+        # about 70 px between panels (tick labels, then the next title) at the height advised above
+        bars = 22 * len(order) * len(outcomes)
+        fig = make_subplots(rows=len(outcomes), cols=1, subplot_titles=titles,
+                            vertical_spacing=min(0.4, 70 / (bars + 70 * (len(outcomes) - 1))))
+    else:
+        fig = make_subplots(rows=1, cols=len(outcomes), shared_yaxes=True, subplot_titles=titles)
     colours = {"mu_star": "#0072B2", "sigma": "#E69F00", "S1": "#0072B2", "ST": "#E69F00"}
-    for col, name in enumerate(outcomes, start=1):
+    for panel, name in enumerate(outcomes, start=1):
+        row, col = (panel, 1) if stacked else (1, panel)
         sub = frame[frame["outcome"] == name]
         for measure in dict.fromkeys(sub["measure"]):
             m = sub[sub["measure"] == measure].set_index("label").loc[order]
@@ -396,11 +421,15 @@ def sensitivity_figure(result: SensitivityResult, *, labels: Mapping[str, str] |
                     name=_MEASURE_NAMES[measure],
                     marker_color=colours[measure],
                     error_x=dict(type="data", symmetric=False, array=m["upper"] - m["value"], arrayminus=m["value"] - m["lower"]),
-                    showlegend=col == 1,
+                    showlegend=panel == 1,
                     legendgroup=measure,
                 ),
-                row=1,
+                row=row,
                 col=col,
             )
     fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.15))
+    if stacked:  # every parameter labelled in every panel (plotly would thin crowded labels)
+        fig.update_yaxes(dtick=1)
+        # right-aligned titles may reach over the blank space above the labels: no clipping on a phone
+        fig.update_annotations(x=1, xanchor="right")
     return fig
