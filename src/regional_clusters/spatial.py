@@ -50,7 +50,7 @@ def contiguity_weights(geojson: dict, *, id_field: str = "ARS", ids=None, kind: 
     >>> gj = {"type": "FeatureCollection", "features": [
     ...     {"type": "Feature", "properties": {"ARS": c}, "geometry": square(x)} for x, c in enumerate("abc")]}
     >>> w = contiguity_weights(gj)
-    >>> w.neighbors["b"], w.weights["b"]
+    >>> sorted(w.neighbors["b"]), w.weights["b"]
     (['a', 'c'], [0.5, 0.5])
     """
     import geopandas as gpd
