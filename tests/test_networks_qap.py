@@ -69,3 +69,21 @@ def test_bad_input():
         mrqap(_sym(rng, 5), {"a": _sym(rng, 5)}, method="x")
     with pytest.raises(ValueError, match="square"):
         qap_correlation(np.ones((3, 4)), np.ones((3, 4)))
+
+
+def test_permutation_tests_refuse_bad_counts_and_seeds():
+    import networkx as nx
+    import numpy as np
+    import pytest
+
+    from regional_clusters.networks import ei_index, qap_correlation
+
+    G = nx.Graph([(1, 2), (2, 3)])
+    nx.set_node_attributes(G, {1: "a", 2: "b", 3: "a"}, "group")
+    with pytest.raises(ValueError, match="n_permutations"):
+        ei_index(G, n_permutations=-1)
+    with pytest.raises(ValueError, match="seed"):
+        ei_index(G, n_permutations=10, seed=-3)
+    A = np.random.default_rng(0).random((5, 5))
+    with pytest.raises(ValueError, match="n_permutations"):
+        qap_correlation(A, A.T + A, n_permutations=0)

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._checks import as_generator, check_n_permutations
 from ._validate import adjacency, check_graph, edge_arrays
 from .nulls import permutation_p
 
@@ -1011,9 +1012,8 @@ def ei_index(
     ei = (E - I) / (E + I)
     result = {"E": E, "I": I, "ei": ei, "expected": np.nan, "sd": np.nan, "p_value": np.nan}
     if n_permutations:
-        if int(n_permutations) < 1:
-            raise ValueError(f"n_permutations must be >= 0, got {n_permutations}")
-        rng = np.random.default_rng(seed)
+        check_n_permutations(n_permutations)
+        rng = as_generator(seed)
         total = float(np.sum(w))
         sims = np.empty(int(n_permutations))
         for b in range(int(n_permutations)):

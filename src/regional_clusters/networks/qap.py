@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from .._checks import as_generator
+from .._checks import as_generator, check_n_permutations
 from ._validate import check_graph
 from .nulls import permutation_p
 
@@ -152,7 +152,7 @@ def qap_correlation(X, Y, *, n_permutations: int = 1000, seed=None, weight: str 
     r = float(np.corrcoef(xv, yv)[0, 1])
     rng = as_generator(seed)
     yc = (yv - yv.mean()) / yv.std()
-    B = int(n_permutations)
+    B = check_n_permutations(n_permutations)
     sims = np.empty(B)
     chunk = max(1, min(B, 4_000_000 // max(len(yv), 1)))
     for start in range(0, B, chunk):
