@@ -52,6 +52,8 @@ ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 _BLOCK_FLOPS = 4_000_000
 _HUB_DEGREE = 32
 _HUB_FACTOR = 0.7  # hubs: degree >= this x sqrt(number of ties); see _masked_product
+_HUB_FACTOR_HALF = 0.5  # the same for burt_battery's half pattern (measured on Horizon 2020)
+_BLOCK_FLOPS_HALF = 16_000_000
 
 
 # --------------------------------------------------------------------------
@@ -90,7 +92,7 @@ def _align(mask: sp.csr_array, X) -> np.ndarray:
 
 
 def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: np.ndarray, degree: np.ndarray,
-                    middle=None):
+                    middle=None, *, hub_factor: float = _HUB_FACTOR, block_flops: int = _BLOCK_FLOPS):
     """``(L @ R)`` on the non-zero pattern of ``mask``, for the given rows.
 
     Returns ``(values, Mr)``: the values on the entries of ``Mr``, the rows
@@ -99,14 +101,15 @@ def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: 
     others through a sparse product done in row blocks, so memory stays
     bounded. With ``middle = (w1, w2)`` (two weight vectors on the middle
     index) the result is complex: real part ``L diag(w1) R``, imaginary part
-    ``L diag(w2) R``, both from one pass.
+    ``L diag(w2) R``, both from one pass. ``hub_factor`` and ``block_flops``
+    tune the hub threshold and the block size (speed and memory only).
     """
     n = L.shape[1]
     Mr = mask[rows]
     Mr.sort_indices()
     # a middle node q costs degree(q)**2 in the sparse product but one pass
     # over the mask entries as a dense column: take the cheaper route
-    threshold = max(np.sqrt(Mr.nnz) * _HUB_FACTOR, _HUB_DEGREE)
+    threshold = max(np.sqrt(Mr.nnz) * hub_factor, _HUB_DEGREE)
     hubs = np.flatnonzero(degree >= threshold)
     keep = np.ones(n, dtype=bool)
     keep[hubs] = False
@@ -125,7 +128,7 @@ def _masked_product(L: sp.csr_array, R: sp.csr_array, mask: sp.csr_array, rows: 
     cum = np.cumsum(cost)
     while start < len(rows):
         base = cum[start - 1] if start else 0.0
-        stop = int(np.searchsorted(cum, base + _BLOCK_FLOPS, side="right"))
+        stop = int(np.searchsorted(cum, base + block_flops, side="right"))
         stop = max(stop, start + 1)
         X = Lk[start:stop] @ Rk
         lo, hi = Mr.indptr[start], Mr.indptr[stop]
@@ -563,7 +566,9 @@ def burt_battery(G, weight: str | None = "weight", nodes=None) -> pd.DataFrame:
         half_mask = sp.csr_array(sp.coo_array((np.ones(int(first.sum())), (coo.row[first], coo.col[first])),
                                               shape=(n, n)))
         active = np.flatnonzero(np.diff(half_mask.indptr) > 0)
-        half, Mu = _masked_product(S, S, half_mask, active, degree, middle=middle)
+        # half the pattern: more hubs through dense columns and larger blocks pay off
+        half, Mu = _masked_product(S, S, half_mask, active, degree, middle=middle,
+                                   hub_factor=_HUB_FACTOR_HALF, block_flops=_BLOCK_FLOPS_HALF)
         U = sp.csr_array(sp.coo_array((half + (1 + 1j), (active[_rows_of(Mu)], Mu.indices)), shape=(n, n)))
         Mr = sp.csr_array(U + U.T)
         Mr.sort_indices()
