@@ -154,3 +154,34 @@ def test_us_area_units_by_hand():
     assert out.loc[("2", "low"), "strong"] == 1.0
     with pytest.raises(ValueError, match="traded cluster 2 has no 'kind'"):
         compare.us_area_units(mapping, types.iloc[:1], type_column="kind")
+
+
+def test_omega_squared_by_hand_and_bad_input():
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.compare import omega_squared
+
+    # MS_res = 60 / 12 = 5; region (30 - 2*5) / (100 + 5); field (10 - 5) / 105; noise (1 - 2*5) < 0 -> 0
+    t = pd.DataFrame({"sum_sq": [30.0, 10.0, 1.0, 59.0], "df": [2, 1, 2, 12]},
+                     index=["region", "field", "noise", "residual"])
+    t.loc["residual", "sum_sq"] = 60.0
+    w = omega_squared(t)
+    assert w["region"] == pytest.approx(20 / 106) and w["field"] == pytest.approx(5 / 106) and w["noise"] == 0
+    with pytest.raises(ValueError, match="residual"):
+        omega_squared(t.drop("residual"))
+
+
+def test_scaling_exponent_drops_absent_regions_only_when_asked():
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from regional_clusters.scale import scaling_exponent
+
+    N = pd.Series([1e4, 1e5, 1e6, 1e7], index=list("abcd"))
+    y = (N ** 0.9).where(N > 1e4, np.nan)
+    with pytest.raises(ValueError, match="region 'a'"):
+        scaling_exponent(y, N)
+    fit = scaling_exponent(y, N, drop_absent=True)
+    assert fit["n"] == 3 and fit["beta"] == pytest.approx(0.9)

@@ -31,6 +31,7 @@ from .networks import constraint, coparticipation_network
 from .proximity import tie_shares
 
 __all__ = [
+    "omega_squared",
     "summarise_grid",
     "h2020_units",
     "us_area_units",
@@ -382,3 +383,56 @@ def crossed_random_effects(units: pd.DataFrame, outcome: str, *, region: str = "
     out["n"] = len(data)
     out.attrs["fit"] = fit
     return out
+
+
+def omega_squared(table: pd.DataFrame) -> pd.Series:
+    r"""Omega squared of each factor of a variance decomposition.
+
+    .. math:: \omega^2_k = \frac{SS_k - df_k\, MS_{res}}{SS_{tot} + MS_{res}},
+              \qquad MS_{res} = SS_{res} / df_{res}
+
+    The raw share :math:`SS_k / SS_{tot}` credits a factor with the variation
+    its levels explain by chance, which is large when a factor has few
+    observations per level; omega squared takes off what its degrees of
+    freedom would give under no effect (Hays 1963). Negative values are set
+    to 0.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`variance_decomposition`: rows for the factors
+        and ``residual``, columns ``sum_sq`` and ``df``.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by factor (without ``residual``).
+
+    Raises
+    ------
+    ValueError
+        If ``table`` lacks a ``residual`` row, the ``sum_sq`` or ``df``
+        column, or the residual has no degrees of freedom.
+
+    References
+    ----------
+    Hays, W. L. (1963). Statistics for Psychologists. New York: Holt,
+    Rinehart and Winston.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"sum_sq": [30.0, 10.0, 60.0], "df": [2, 1, 12]},
+    ...                  index=["region", "field", "residual"])
+    >>> omega_squared(t).round(4).tolist()
+    [0.1905, 0.0476]
+    """
+    for col in ("sum_sq", "df"):
+        if col not in table.columns:
+            raise ValueError(f"table has no column {col!r}")
+    if "residual" not in table.index:
+        raise ValueError("table has no 'residual' row")
+    if not table.loc["residual", "df"] > 0:
+        raise ValueError("the residual has no degrees of freedom")
+    ms_res = table.loc["residual", "sum_sq"] / table.loc["residual", "df"]
+    omega = (table["sum_sq"] - table["df"] * ms_res) / (table["sum_sq"].sum() + ms_res)
+    return omega.drop("residual").clip(lower=0)

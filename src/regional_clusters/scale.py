@@ -176,7 +176,8 @@ class ScalingFit(dict):
 
 
 def scaling_exponent(y: pd.Series, population: pd.Series, *, cluster: pd.Series | None = None,
-                     outcome: str = "y", sample: str = "", cluster_name: str = "group") -> ScalingFit:
+                     outcome: str = "y", sample: str = "", cluster_name: str = "group",
+                     drop_absent: bool = False) -> ScalingFit:
     r"""Elasticity of an activity with respect to population across regions.
 
     .. math:: \log y_r = a + \beta \log N_r + \varepsilon_r
@@ -194,6 +195,11 @@ def scaling_exponent(y: pd.Series, population: pd.Series, *, cluster: pd.Series 
         HC1 errors.
     outcome, sample, cluster_name : str
         Words for the specification line.
+    drop_absent : bool, default False
+        Leave out regions where ``y`` is missing or zero (its logarithm is
+        undefined) instead of raising, and keep only ``population`` and
+        ``cluster`` values of the regions left; ``n`` of the result counts
+        the regions used.
 
     Returns
     -------
@@ -218,12 +224,19 @@ def scaling_exponent(y: pd.Series, population: pd.Series, *, cluster: pd.Series 
     >>> fit = scaling_exponent(N ** 1.2 * 0.01, N)
     >>> round(fit["beta"], 6)
     1.2
+    >>> y = (N ** 1.2 * 0.01).where(N > 1e4, 0.0)  # activity absent from the smallest region
+    >>> fit = scaling_exponent(y, N, drop_absent=True)
+    >>> fit["n"], round(fit["beta"], 6)
+    (3, 1.2)
     """
     import statsmodels.api as sm
 
     for what, s in (("y", y), ("population", population)):
         if not isinstance(s, pd.Series):
             raise ValueError(f"{what} must be a pandas Series indexed by region")
+    if drop_absent:
+        y = y[y.notna() & (y > 0)]
+        population = population.reindex(y.index)
     missing = y.index.symmetric_difference(population.index)
     if len(missing):
         raise ValueError(f"region {missing[0]!r} is in only one of y and population")
